@@ -48,7 +48,10 @@ export default tseslint.config(
       ...jsxA11y.configs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
       // UI text lives in locales/: no string literals in JSX.
-      'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, noAttributeStrings: false }],
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: true, ignoreProps: true, noAttributeStrings: false },
+      ],
       // Imports flow one way: domain → features → app; features do not reach into each other.
       'import-x/no-restricted-paths': [
         'error',
@@ -57,9 +60,18 @@ export default tseslint.config(
             { target: './src/domain', from: ['./src/features', './src/app', './src/lib'] },
             { target: './src/lib', from: ['./src/features', './src/app'] },
             { target: './src/features', from: './src/app' },
-            { target: './src/features/reader', from: ['./src/features/start', './src/features/settings'] },
-            { target: './src/features/start', from: ['./src/features/reader', './src/features/settings'] },
-            { target: './src/features/settings', from: ['./src/features/reader', './src/features/start'] },
+            {
+              target: './src/features/reader',
+              from: ['./src/features/start', './src/features/settings'],
+            },
+            {
+              target: './src/features/start',
+              from: ['./src/features/reader', './src/features/settings'],
+            },
+            {
+              target: './src/features/settings',
+              from: ['./src/features/reader', './src/features/start'],
+            },
           ],
         },
       ],

@@ -1,0 +1,43 @@
+/**
+ * The list of engines. The provider-id type is derived from this list, so adding an engine is one
+ * entry here plus its own file; each engine's code loads only when it is first used.
+ */
+import type { ProviderSettings, TranslationProvider } from './types';
+
+export type ProviderField = keyof ProviderSettings;
+
+export interface ProviderDefinition {
+  /** The settings fields this engine takes, in the order the settings form shows them. */
+  readonly fields: readonly ProviderField[];
+  /** Built-in defaults; config.json and then the user's own settings override them. */
+  readonly defaults: Readonly<ProviderSettings>;
+  /** Loads the engine's code on demand. */
+  readonly load: () => Promise<(settings: ProviderSettings) => TranslationProvider>;
+}
+
+export const providerDefinitions = {
+  apertium: {
+    fields: ['endpoint'],
+    defaults: { endpoint: 'http://localhost:2737' },
+    load: () => import('./apertium').then((module) => module.createApertiumProvider),
+  },
+} as const satisfies Record<string, ProviderDefinition>;
+
+export type ProviderId = keyof typeof providerDefinitions;
+
+export const PROVIDER_IDS = Object.keys(providerDefinitions) as ProviderId[];
+
+export const DEFAULT_PROVIDER_ID: ProviderId = 'apertium';
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && Object.hasOwn(providerDefinitions, value);
+}
+
+export async function createProvider(
+  id: ProviderId,
+  settings: ProviderSettings,
+): Promise<TranslationProvider> {
+  const definition: ProviderDefinition = providerDefinitions[id];
+  const create = await definition.load();
+  return create({ ...definition.defaults, ...settings });
+}

@@ -1,0 +1,103 @@
+import { Trans, useTranslation } from 'react-i18next';
+import type { ArticleDraft, PublicationStamp } from '../../domain/article/types';
+import { languageDirection } from '../../domain/language/codes';
+import type { SegmentTranslationInput } from '../../lib/engine';
+import { formatSourceDatetime } from '../../lib/format';
+import type { ViewMode } from '../../lib/preferences';
+import { ShareButton } from './share-button';
+import { useSegmentTranslation } from './use-segment-translation';
+
+interface ArticleHeaderProps {
+  draft: ArticleDraft;
+  sourceLanguage: string | undefined;
+  titleInput: SegmentTranslationInput | null;
+  view: ViewMode;
+  targetLanguage: string | null;
+}
+
+export function ArticleHeader({
+  draft,
+  sourceLanguage,
+  titleInput,
+  view,
+  targetLanguage,
+}: ArticleHeaderProps) {
+  const { t } = useTranslation();
+  const dir = sourceLanguage ? languageDirection(sourceLanguage) : undefined;
+  const title = useSegmentTranslation(titleInput);
+  const showTitleTranslation =
+    view !== 'original' && title.state === 'translated' && title.translation;
+
+  return (
+    <header className="article-header">
+      {draft.title ? (
+        <h1
+          lang={sourceLanguage}
+          dir={dir}
+          className={
+            view === 'translation' && showTitleTranslation
+              ? 'article-header__title--secondary'
+              : undefined
+          }
+        >
+          {draft.title}
+        </h1>
+      ) : null}
+      {showTitleTranslation && titleInput ? (
+        <p
+          className="article-header__title-translation"
+          lang={titleInput.to}
+          dir={languageDirection(titleInput.to)}
+        >
+          {title.translation}
+        </p>
+      ) : null}
+      {draft.deck ? (
+        <p className="article-header__deck" lang={sourceLanguage} dir={dir}>
+          {draft.deck}
+        </p>
+      ) : null}
+      <div className="article-header__meta">
+        {draft.byline ? (
+          <span className="byline" lang={sourceLanguage} dir={dir}>
+            {draft.byline}
+          </span>
+        ) : null}
+        {draft.published ? (
+          <Stamp stamp={draft.published} labelKey="reader.meta.published" />
+        ) : null}
+        {draft.modified ? <Stamp stamp={draft.modified} labelKey="reader.meta.modified" /> : null}
+        {draft.sourceUrl ? (
+          <a
+            className="article-header__source"
+            href={draft.sourceUrl}
+            rel="noopener noreferrer"
+            target="_blank"
+          >
+            {t('reader.meta.source')}
+          </a>
+        ) : null}
+        <ShareButton draft={draft} targetLanguage={targetLanguage} />
+      </div>
+    </header>
+  );
+}
+
+function Stamp({
+  stamp,
+  labelKey,
+}: {
+  stamp: PublicationStamp;
+  labelKey: 'reader.meta.published' | 'reader.meta.modified';
+}) {
+  const { i18n } = useTranslation();
+  return (
+    <span className="article-header__stamp">
+      <Trans
+        i18nKey={labelKey}
+        values={{ date: formatSourceDatetime(stamp.datetime, i18n.language) }}
+        components={{ time: <time dateTime={stamp.datetime} title={stamp.raw} /> }}
+      />
+    </span>
+  );
+}

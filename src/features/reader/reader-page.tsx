@@ -1,0 +1,115 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/notice';
+import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
+import type { SegmentTranslationInput } from '../../lib/engine';
+import { usePreferences } from '../../lib/preferences';
+import type { ArticleRecord } from '../../lib/storage/db';
+import { ArticleHeader } from './article-header';
+import { ReaderToolbar } from './reader-toolbar';
+import { RemovedChrome } from './removed-chrome';
+import { SegmentView } from './segment-view';
+import { TranslationStatus } from './translation-status';
+import { useDocumentProgress } from './use-segment-translation';
+import { useTranslationPlan } from './use-translation-plan';
+
+interface ReaderPageProps {
+  articleId: string;
+  persisted: boolean;
+  onClose: () => void;
+}
+
+export function ReaderPage({ articleId, persisted, onClose }: ReaderPageProps) {
+  const { t } = useTranslation();
+  const article = useQuery(articleQuery(articleId));
+
+  if (article.isPending) {
+    return (
+      <p className="loading" role="status">
+        {t('reader.loading')}
+      </p>
+    );
+  }
+  if (!article.data) {
+    return (
+      <Notice
+        tone="error"
+        actions={
+          <button type="button" className="button" onClick={onClose}>
+            {t('reader.backToStart')}
+          </button>
+        }
+      >
+        {t('reader.notFound')}
+      </Notice>
+    );
+  }
+  return <Reader record={article.data} persisted={persisted} />;
+}
+
+function Reader({ record, persisted }: { record: ArticleRecord; persisted: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const view = usePreferences((state) => state.view);
+  const plan = useTranslationPlan(record);
+  const { draft } = record;
+  const sourceLanguage = plan.source ?? undefined;
+
+  const inputs = useMemo(
+    (): (SegmentTranslationInput | null)[] =>
+      draft.blocks.map((block) =>
+        plan.provider && plan.pair && block.kind !== 'preformatted'
+          ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to, text: block.text }
+          : null,
+      ),
+    [draft.blocks, plan.provider, plan.pair],
+  );
+  const titleInput: SegmentTranslationInput | null =
+    plan.provider && plan.pair && draft.title
+      ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to, text: draft.title }
+      : null;
+  const progress = useDocumentProgress(inputs);
+
+  const changeSource = (language: string | null) => {
+    void updateArticle(record.id, { sourceLanguage: language }).then((next) => {
+      if (next) queryClient.setQueryData(articleQuery(record.id).queryKey, next);
+      void queryClient.invalidateQueries({ queryKey: recentArticlesQuery.queryKey });
+    });
+  };
+
+  return (
+    <article className={`reader reader--${view}`}>
+      {!persisted ? <Notice tone="warning">{t('notices.storage')}</Notice> : null}
+      <ReaderToolbar
+        plan={plan}
+        detectedLanguage={record.detectedLanguage}
+        sourceOverride={record.sourceLanguage}
+        onSourceChange={changeSource}
+      />
+      <TranslationStatus plan={plan} progress={progress} />
+      <ArticleHeader
+        draft={draft}
+        sourceLanguage={sourceLanguage}
+        titleInput={titleInput}
+        view={view}
+        targetLanguage={plan.pair?.to ?? plan.target}
+      />
+      <div className={`segments segments--${view}`}>
+        {draft.blocks.map((block, index) => (
+          <SegmentView
+            key={index}
+            index={index}
+            block={block}
+            sourceLanguage={sourceLanguage}
+            input={inputs[index] ?? null}
+            view={view}
+          />
+        ))}
+      </div>
+      {draft.removed.length > 0 ? (
+        <RemovedChrome removed={draft.removed} sourceLanguage={sourceLanguage} />
+      ) : null}
+    </article>
+  );
+}

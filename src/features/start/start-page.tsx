@@ -1,0 +1,215 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState, type DragEvent, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Notice } from '../../components/notice';
+import {
+  MAX_FILE_BYTES,
+  openArticle,
+  recentArticlesQuery,
+  type OpenInput,
+} from '../../lib/articles';
+import { formatBytes, formatDate } from '../../lib/format';
+import { openErrorMessage } from './open-error-message';
+import { samplesQuery, loadSampleText, type Sample } from './samples';
+
+const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown';
+
+export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const ids = useId();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const open = async (input: OpenInput, label: string) => {
+    setBusy(label);
+    setError(null);
+    try {
+      const { id } = await openArticle(input);
+      void queryClient.invalidateQueries({ queryKey: recentArticlesQuery.queryKey });
+      onOpened(id);
+    } catch (failure) {
+      setError(openErrorMessage(failure, t, i18n.language));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const submitPaste = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void open({ kind: 'paste', text }, t('reader.loading'));
+  };
+
+  const openFile = (file: File | undefined) => {
+    if (!file) return;
+    void open({ kind: 'file', file }, t('start.file.opening', { name: file.name }));
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    openFile(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <div className="start">
+      <section className="start__intro">
+        <h1>{t('start.title')}</h1>
+        <p>{t('start.intro')}</p>
+      </section>
+
+      {error ? (
+        <Notice tone="error" className="start__error">
+          {error}
+        </Notice>
+      ) : null}
+      {busy ? (
+        <p className="loading" role="status">
+          {busy}
+        </p>
+      ) : null}
+
+      <div className="start__grid">
+        <form className="card paste" onSubmit={submitPaste}>
+          <label className="card__title" htmlFor={`${ids}-paste`}>
+            {t('start.paste.label')}
+          </label>
+          <textarea
+            id={`${ids}-paste`}
+            name="text"
+            className="paste__box"
+            value={text}
+            placeholder={t('start.paste.placeholder')}
+            onChange={(event) => setText(event.target.value)}
+            rows={10}
+            spellCheck={false}
+          />
+          <div className="card__actions">
+            <button type="submit" className="button button--primary" disabled={busy !== null}>
+              {t('start.paste.submit')}
+            </button>
+          </div>
+        </form>
+
+        <section
+          className={`card dropzone${dragging ? ' dropzone--active' : ''}`}
+          aria-labelledby={`${ids}-file-title`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'copy';
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <h2 className="card__title" id={`${ids}-file-title`}>
+            {t('start.file.heading')}
+          </h2>
+          <input
+            ref={fileInput}
+            id={`${ids}-file`}
+            type="file"
+            accept={ACCEPT}
+            className="visually-hidden"
+            onChange={(event) => {
+              openFile(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+          <label htmlFor={`${ids}-file`} className="button">
+            {t('start.file.choose')}
+          </label>
+          <p className="field__hint">
+            {t('start.file.hint', { limit: formatBytes(MAX_FILE_BYTES, i18n.language) })}
+          </p>
+          <p className="dropzone__hint" aria-hidden="true">
+            {dragging ? t('start.file.dropActive') : t('start.file.drop')}
+          </p>
+        </section>
+      </div>
+
+      <div className="start__grid">
+        <Samples
+          onOpen={(sample, sampleText) =>
+            void open(
+              { kind: 'sample', sampleId: sample.id, text: sampleText, format: sample.format },
+              sample.title,
+            )
+          }
+          onError={() => setError(t('errors.sample'))}
+        />
+        <RecentArticles onOpen={onOpened} />
+      </div>
+    </div>
+  );
+}
+
+function Samples({
+  onOpen,
+  onError,
+}: {
+  onOpen: (sample: Sample, text: string) => void;
+  onError: () => void;
+}) {
+  const { t } = useTranslation();
+  const samples = useQuery(samplesQuery);
+  if (!samples.data?.length) return null;
+  return (
+    <section className="card">
+      <h2 className="card__title">{t('start.samples.heading')}</h2>
+      <ul className="list">
+        {samples.data.map((sample) => (
+          <li key={sample.id} className="list__item">
+            <button
+              type="button"
+              className="link-button"
+              lang={sample.language}
+              onClick={() => {
+                loadSampleText(sample).then((text) => onOpen(sample, text), onError);
+              }}
+            >
+              {sample.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const recent = useQuery(recentArticlesQuery);
+  return (
+    <section className="card">
+      <h2 className="card__title">{t('start.recent.heading')}</h2>
+      {recent.data && recent.data.length > 0 ? (
+        <ul className="list">
+          {recent.data.map((record) => (
+            <li key={record.id} className="list__item">
+              <a
+                href={`?doc=${encodeURIComponent(record.id)}`}
+                className="link-button"
+                lang={record.sourceLanguage ?? record.detectedLanguage ?? undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  onOpen(record.id);
+                }}
+              >
+                {record.draft.title ?? t('start.recent.untitled')}
+              </a>
+              <span className="list__meta">
+                {t('start.recent.openedAt', { date: formatDate(record.openedAt, i18n.language) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('start.recent.empty')}</p>
+      )}
+    </section>
+  );
+}

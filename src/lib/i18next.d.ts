@@ -1,0 +1,9 @@
+import type common from '../../locales/ko/common.json';
+
+// Key types come from the Korean default: a key missing there is a type error everywhere.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: { common: typeof common };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The persistent translation cache. Reads that arrive in the same task are answered from one
+ * IndexedDB transaction, so opening a long article costs one read, not one per paragraph. Writes
+ * are batched the same way. Empty translations are refused: a cached empty result would never
+ * heal by itself.
+ */
+import { getDb, type TranslationRecord } from './db';
+
+interface Lookup {
+  key: string;
+  resolve: (value: string | undefined) => void;
+}
+
+let pendingReads: Lookup[] = [];
+let pendingWrites: TranslationRecord[] = [];
+let readScheduled = false;
+let writeScheduled = false;
+
+export function readCachedTranslation(key: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    pendingReads.push({ key, resolve });
+    if (readScheduled) return;
+    readScheduled = true;
+    setTimeout(() => void flushReads(), 0);
+  });
+}
+
+async function flushReads(): Promise<void> {
+  readScheduled = false;
+  const batch = pendingReads;
+  pendingReads = [];
+  try {
+    const db = await getDb();
+    const tx = db.transaction('translations', 'readonly');
+    const values = await Promise.all(batch.map(({ key }) => tx.store.get(key)));
+    batch.forEach(({ resolve }, i) => resolve(values[i]?.translation));
+  } catch (error) {
+    // A cache that cannot be read is a cache miss, not a failed translation.
+    for (const { resolve } of batch) resolve(undefined);
+    console.warn('Translation cache unavailable', error);
+  }
+}
+
+export function writeCachedTranslation(record: TranslationRecord): void {
+  if (record.translation.trim() === '') return;
+  pendingWrites.push(record);
+  if (writeScheduled) return;
+  writeScheduled = true;
+  setTimeout(() => void flushWrites(), 0);
+}
+
+async function flushWrites(): Promise<void> {
+  writeScheduled = false;
+  const batch = pendingWrites;
+  pendingWrites = [];
+  try {
+    const db = await getDb();
+    const tx = db.transaction('translations', 'readwrite');
+    await Promise.all([...batch.map((record) => tx.store.put(record)), tx.done]);
+  } catch (error) {
+    console.warn('Translation cache write failed', error);
+  }
+}
+
+export async function countCachedTranslations(): Promise<number> {
+  const db = await getDb();
+  return db.count('translations');
+}
+
+export async function clearCachedTranslations(): Promise<void> {
+  const db = await getDb();
+  await db.clear('translations');
+}

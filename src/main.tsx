@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { initI18n } from './lib/i18n';
+import { storedUiLanguage } from './lib/preferences';
+import './app/styles.css';
+
+async function start(): Promise<void> {
+  // The UI language is known before the first paint, so nothing flashes in the wrong language.
+  await initI18n(storedUiLanguage());
+  const container = document.getElementById('root');
+  if (!container) throw new Error('#root is missing from index.html');
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,168 @@
+import { apyUrl, expect, fixtureText, segments, test } from './helpers';
+
+interface ExpectedArticle {
+  title: string;
+  byline: string;
+  published: { datetime: string };
+  blocks: { text: string }[];
+}
+
+const messy = fixtureText('articles/korean-cms-hardwrapped.txt');
+const expected = JSON.parse(fixtureText('articles/korean-cms-hardwrapped.json')) as ExpectedArticle;
+
+// Lines of the site around the article that must never reach the body.
+const chrome = [
+  '댓글',
+  '이 기사를 공유합니다',
+  '해당 언어로 번역 중입니다',
+  '삭제',
+  '계정',
+  '무단전재',
+  '승인',
+];
+
+test('a pasted hard-wrapped Korean-CMS article becomes a clean article', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('기사 붙여넣기').fill(messy);
+  await page.getByRole('button', { name: '이 글 열기' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(expected.title);
+  await expect(page.locator('time[datetime]').first()).toHaveAttribute(
+    'datetime',
+    expected.published.datetime,
+  );
+  await expect(page.locator('.article-header__stamp')).toContainText('승인');
+  await expect(page.locator('.byline, [rel="author"]').first()).toHaveText(expected.byline);
+
+  const sources = page.locator('[data-segment] > [lang="en"]:not(.segment__target)');
+  await expect(sources).toHaveText(expected.blocks.map((block) => block.text));
+  const body = await segments(page).allInnerTexts();
+  for (const line of chrome) {
+    expect(body.filter((text) => text.includes(line))).toEqual([]);
+  }
+  // Whole paragraphs: no segment is a fragment of a wrapped line.
+  for (const text of body) expect(text.trim()).toMatch(/[.!?’”"')]$/);
+});
+
+test('?text=…&to=es translates every paragraph on the local Apertium engine, then reopens from cache', async ({
+  page,
+}) => {
+  // Hold the engine's first answer so the in-flight state can be seen; the request still goes to
+  // the real APy once released.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let translateRequests = 0;
+  await page.route(`${apyUrl}/translate`, async (route) => {
+    translateRequests++;
+    await held;
+    await route.continue();
+  });
+
+  const params = new URLSearchParams({ text: messy, to: 'es' });
+  await page.goto(`/?${params.toString()}`);
+
+  const busy = page.locator('[data-segment][aria-busy="true"]').first();
+  await expect(busy).toBeVisible();
+  await expect(busy).toHaveAttribute('data-state', 'translating');
+  await expect(busy).toContainText('해당 언어로 번역 중입니다…');
+  await expect(page.locator('.status-line__count')).toHaveText(
+    `${expected.blocks.length}개 문단 중 0개 번역됨`,
+  );
+
+  release();
+  const all = segments(page);
+  await expect(all).toHaveCount(expected.blocks.length);
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(
+    expected.blocks.length,
+  );
+  await expect(
+    page.locator('[data-segment][data-state="translating"], [aria-busy="true"]'),
+  ).toHaveCount(0);
+  await expect(page.locator('.status-line__count')).toHaveText(
+    `${expected.blocks.length}개 문단 중 ${expected.blocks.length}개 번역됨`,
+  );
+  // Packed into a few requests, not one per paragraph (the title travels too).
+  expect(translateRequests).toBeGreaterThan(0);
+  expect(translateRequests).toBeLessThan(expected.blocks.length);
+
+  const translations = await page
+    .locator('[data-segment] .segment__target[lang="es"]')
+    .allInnerTexts();
+  expect(translations).toHaveLength(expected.blocks.length);
+  translations.forEach((translation, index) => {
+    expect(translation.trim().length).toBeGreaterThan(0);
+    expect(translation).not.toBe(expected.blocks[index]?.text);
+  });
+  expect(translations.join(' ')).toMatch(/autobús|autobuses/);
+
+  // The address now names the saved article; a reload reads it with zero engine requests.
+  await expect(page).toHaveURL(/\?doc=/);
+  translateRequests = 0;
+  await page.reload();
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(
+    expected.blocks.length,
+  );
+  expect(translateRequests).toBe(0);
+  await expect(page.locator('select[name="targetLanguage"]')).toHaveValue('es');
+});
+
+test('the views show original, translation or both, and the choice survives a reload', async ({
+  page,
+}) => {
+  const params = new URLSearchParams({
+    text: fixtureText('articles/english-clean.txt'),
+    to: 'ca',
+    view: 'translation',
+  });
+  await page.goto(`/?${params.toString()}`);
+  const first = segments(page).first();
+  await expect(first).toHaveAttribute('data-state', 'translated');
+  await expect(first.locator('.segment__target[lang="ca"]')).toBeVisible();
+  await expect(first.locator('[lang="en"]')).toBeHidden();
+
+  await page.getByText('원문', { exact: true }).click();
+  await expect(first.locator('[lang="en"]')).toBeVisible();
+  await expect(first.locator('[lang="ca"]')).toBeHidden();
+
+  await page.getByText('원문·번역 대조').click();
+  await expect(first.locator('[lang="en"]')).toBeVisible();
+  await expect(first.locator('[lang="ca"]')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('radio', { name: '원문·번역 대조' })).toBeChecked();
+  await expect(segments(page).first().locator('[lang="ca"]')).toBeVisible();
+});
+
+test('changing the target language cancels work in flight and translates into the new one', async ({
+  page,
+}) => {
+  const text = Array.from(
+    { length: 40 },
+    (_, i) => `Paragraph ${i + 1} says the museum will open a new wing next year.`,
+  ).join('\n\n');
+  let hold = true;
+  const aborted: string[] = [];
+  await page.route(`${apyUrl}/translate`, async (route) => {
+    const langpair = new URLSearchParams(route.request().postData() ?? '').get('langpair') ?? '';
+    while (hold && langpair === 'eng|spa') await new Promise((resolve) => setTimeout(resolve, 50));
+    try {
+      await route.continue();
+    } catch {
+      aborted.push(langpair);
+    }
+  });
+  page.on('requestfailed', (request) => {
+    if (request.url().startsWith(apyUrl)) aborted.push(request.failure()?.errorText ?? '');
+  });
+  await page.goto(`/?${new URLSearchParams({ text, to: 'es' }).toString()}`);
+  await expect(page.locator('[data-segment][data-state="translating"]').first()).toBeVisible();
+  await page.locator('select[name="targetLanguage"]').selectOption('ca');
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(40);
+  await expect(page.locator('[data-segment] .segment__target[lang="es"]')).toHaveCount(0);
+  await expect(page.locator('[data-segment] .segment__target[lang="ca"]')).toHaveCount(40);
+  hold = false;
+  // The Spanish requests in flight were cancelled by the browser, not left to finish.
+  await expect.poll(() => aborted.length).toBeGreaterThan(0);
+});

@@ -1,0 +1,110 @@
+/**
+ * Screenshots of the views a reader sees, in Korean and English UI, at desktop and phone widths,
+ * saved under test-results/screenshots for a person to look at. The checks here catch what a
+ * screenshot would show: content wider than the page, text cut off in its box, and glyphs drawn as
+ * missing-glyph boxes.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, fixtureText, presetPreferences, test } from './helpers';
+
+const out = join(import.meta.dirname, '../../test-results/screenshots');
+mkdirSync(out, { recursive: true });
+
+async function expectCleanLayout(page: Page): Promise<void> {
+  const problems = await page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1)
+      found.push(`page is ${root.scrollWidth}px wide in ${root.clientWidth}px`);
+    for (const element of document.querySelectorAll<HTMLElement>(
+      'button, label, legend, select, h1, h2, .notice, .status-line span, .byline, time',
+    )) {
+      const style = getComputedStyle(element);
+      if (
+        style.display === 'none' ||
+        element.offsetParent === null ||
+        element.closest('.visually-hidden')
+      )
+        continue;
+      if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible') {
+        found.push(
+          `text cut off in <${element.tagName.toLowerCase()}> "${element.innerText.slice(0, 40)}"`,
+        );
+      }
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
+}
+
+/** Draws text and a code point no font has; identical pixels mean the text fell back to boxes. */
+async function expectGlyphs(page: Page, sample: string): Promise<void> {
+  const tofu = await page.evaluate((text) => {
+    const draw = (value: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 200;
+      canvas.height = 40;
+      const context = canvas.getContext('2d');
+      if (!context) return '';
+      context.font = `24px ${getComputedStyle(document.body).fontFamily}`;
+      context.fillText(value, 4, 30);
+      return canvas.toDataURL();
+    };
+    const missing = draw('\u{10FFFD}'.repeat(Array.from(text).length));
+    return draw(text) === missing;
+  }, sample);
+  expect(tofu).toBe(false);
+}
+
+for (const uiLanguage of ['ko', 'en'] as const) {
+  for (const [device, width, height] of [
+    ['desktop', 1280, 900],
+    ['phone', 390, 844],
+  ] as const) {
+    test(`${uiLanguage} UI on ${device}: start page and reader views`, async ({
+      page,
+      context,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await presetPreferences(context, { uiLanguage });
+      await page.goto('/');
+      await expect(page.locator('html')).toHaveAttribute('lang', uiLanguage);
+      await expectGlyphs(page, '한국어 번역 중입니다');
+      await expectCleanLayout(page);
+      await page.screenshot({
+        path: join(out, `start-${uiLanguage}-${device}.png`),
+        fullPage: true,
+      });
+
+      const params = new URLSearchParams({
+        text: fixtureText('articles/korean-cms-hardwrapped.txt'),
+        to: 'es',
+        view: 'bilingual',
+      });
+      await page.goto(`/?${params.toString()}`);
+      await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(8);
+      await expectCleanLayout(page);
+      await page.screenshot({
+        path: join(out, `reader-bilingual-${uiLanguage}-${device}.png`),
+        fullPage: true,
+      });
+
+      await page
+        .locator('label', { hasText: uiLanguage === 'ko' ? /^원문$/ : /^Original$/ })
+        .click();
+      await expect(page.locator('[data-segment] .segment__target').first()).toBeHidden();
+      await expectCleanLayout(page);
+      await page.screenshot({
+        path: join(out, `reader-original-${uiLanguage}-${device}.png`),
+        fullPage: true,
+      });
+
+      await page.getByRole('button', { name: uiLanguage === 'ko' ? '설정' : 'Settings' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectCleanLayout(page);
+      await page.screenshot({ path: join(out, `settings-${uiLanguage}-${device}.png`) });
+    });
+  }
+}
