@@ -18,6 +18,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  // Two cores shared by two workers, their browsers and the engine: give assertions room.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     headless: true,

@@ -94,6 +94,11 @@ export async function startApy(port: number): Promise<ApyServer> {
     if (Date.now() > deadline) throw new Error('apertium-apy did not start within 60 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  // APy starts a pair's pipeline on its first request; start it now so tests time the app, not that.
+  await fetch(`${url}/translate`, {
+    method: 'POST',
+    body: new URLSearchParams({ langpair: 'eng|spa', q: 'warm up' }),
+  });
   let stopping: Promise<void> | null = null;
   return {
     url,

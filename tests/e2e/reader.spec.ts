@@ -166,3 +166,57 @@ test('changing the target language cancels work in flight and translates into th
   // The Spanish requests in flight were cancelled by the browser, not left to finish.
   await expect.poll(() => aborted.length).toBeGreaterThan(0);
 });
+
+test('an invalid config.json gives a notice and the built-in defaults still translate', async ({
+  page,
+}) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: '{"defaultProvider": "babelfish", ',
+    }),
+  );
+  await page.goto(
+    `/?${new URLSearchParams({ text: fixtureText('articles/english-clean.txt'), to: 'es' }).toString()}`,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'config.json' })).toHaveText(
+    '배포 설정 파일(config.json)을 읽을 수 없어 기본 설정으로 실행합니다.닫기',
+  );
+  await expect(segments(page).first()).toHaveAttribute('data-state', 'translated');
+});
+
+test('config.json entries that are wrong are named, and the rest still apply', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ defaultProvider: 'babelfish', defaultTargetLanguage: 'ca' }),
+    }),
+  );
+  await page.goto(
+    `/?${new URLSearchParams({ text: fixtureText('articles/english-clean.txt') }).toString()}`,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'config.json' })).toContainText(
+    'defaultProvider',
+  );
+  await expect(page.locator('select[name="targetLanguage"]')).toHaveValue('ca');
+  await expect(segments(page).first().locator('.segment__target[lang="ca"]')).toBeVisible();
+});
+
+test('the detected source language is shown and can be overridden', async ({ page }) => {
+  await page.goto(
+    `/?${new URLSearchParams({ text: fixtureText('articles/english-clean.txt') }).toString()}`,
+  );
+  const source = page.locator('select[name="sourceLanguage"]');
+  await expect(source.locator('option:checked')).toHaveText('영어 (자동 감지)');
+  // Spanish → English is what this engine offers from Spanish.
+  await source.selectOption('es');
+  await expect(page.locator('select[name="targetLanguage"] option')).toContainText([
+    '번역하지 않음',
+    '영어',
+  ]);
+  await expect(segments(page).first().locator('[lang="es"]').first()).toBeVisible();
+  await page.reload();
+  await expect(page.locator('select[name="sourceLanguage"]')).toHaveValue('es');
+});

@@ -30,6 +30,19 @@ describe('detectHeader: a given title', () => {
   });
 });
 
+describe('detectHeader: a given title wrapped in the text', () => {
+  it('takes the line after both halves as the deck', () => {
+    const header = lines('Buses Deserve', 'Better Maps', 'A network is only as good as its map');
+    const body = [{ index: 4, text: 'Body text here.', trailingSpace: false, blanksBefore: 0 }];
+    const result = detectHeader(
+      [...header, ...body],
+      context({ title: 'Buses Deserve Better Maps', anchor: 3 }),
+    );
+    expect(result.duplicates).toEqual([0, 1]);
+    expect(result.deck).toBe('A network is only as good as its map');
+  });
+});
+
 describe('detectHeader: repeated title', () => {
   it('takes the headline the page repeats, not the masthead above it', () => {
     const result = detectHeader(
@@ -60,6 +73,7 @@ describe('detectHeader: title above the byline/stamp block', () => {
     expect(result.deck).toBe('직장인 수요 반영해 운영 시간 늘려');
     expect(result.deckLine).toBe(3);
     expect(result.navigation).toEqual([0, 1]);
+    expect(result.headerEnd).toBe(4);
   });
 
   it('skips a masthead named in the copyright line', () => {
@@ -79,6 +93,7 @@ describe('detectHeader: title above the byline/stamp block', () => {
     );
     expect(result.title).toBe('Short Title Here');
     expect(result.deck).toBeNull();
+    expect(result.headerEnd).toBeNull();
   });
 });
 
@@ -113,6 +128,7 @@ describe('detectHeader: empty input', () => {
       deckLine: null,
       duplicates: [],
       navigation: [],
+      headerEnd: null,
     });
   });
 });

@@ -54,10 +54,15 @@ export interface HeaderResult {
   duplicates: number[];
   /** Short lines above the title: masthead and menus. */
   navigation: number[];
+  /**
+   * The anchor, when it does close the header (a byline or stamp right under the title block
+   * rather than a sign-off at the end): lines above it are header lines.
+   */
+  headerEnd: number | null;
 }
 
 /** How far into the text the header may reach, in lines. */
-const LEAD_LIMIT = 30;
+const HEADER_REACH = 30;
 /** How soon after the title its repeat must follow. */
 const REPEAT_WINDOW = 40;
 const MAX_LINES_BEFORE_ANCHOR = 12;
@@ -120,11 +125,14 @@ export function detectHeader(lines: readonly HeaderLine[], context: HeaderContex
     deckLine: null,
     duplicates: [],
     navigation: [],
+    headerEnd: null,
   };
   if (lines.length === 0 && !context.title) return result;
 
-  let lead = 0;
-  while (lead < Math.min(lines.length, LEAD_LIMIT) && headerish(lines[lead]?.text ?? '')) lead++;
+  // The run of short lines at the top: where masthead, title and deck can be.
+  let topRun = 0;
+  while (topRun < Math.min(lines.length, HEADER_REACH) && headerish(lines[topRun]?.text ?? ''))
+    topRun++;
 
   let anchorPosition: number | null = null;
   if (context.anchor !== null) {
@@ -132,29 +140,35 @@ export function detectHeader(lines: readonly HeaderLine[], context: HeaderContex
     while (before < lines.length && (lines[before]?.index ?? Infinity) < context.anchor) before++;
     // A byline with nothing after it signs off the article; it says nothing about the header.
     const bodyFollows = before < lines.length;
-    if (bodyFollows && before <= lead && before <= MAX_LINES_BEFORE_ANCHOR) anchorPosition = before;
+    if (bodyFollows && before <= topRun && before <= MAX_LINES_BEFORE_ANCHOR)
+      anchorPosition = before;
   }
 
   let titlePosition: number | null = null;
   let duplicates: number[] = [];
+  // First lines of title copies that span two lines.
+  const wrappedCopies = new Set<number>();
   const given = context.title ? normalizeSpaces(context.title) : '';
 
   if (given.length > 0) {
     result.title = given;
     const key = comparisonKey(given);
-    duplicates = occurrences(lines, key, 0, lines.length);
-    // A repeated title that the page wrapped onto two lines.
-    for (let p = 0; p + 1 < lines.length; p++) {
+    const found = new Set(occurrences(lines, key, 0, lines.length));
+    // A copy of the title that the page wrapped onto two lines, looked for near the top only.
+    for (let p = 0; p + 1 < Math.min(lines.length, HEADER_REACH + REPEAT_WINDOW); p++) {
       const text = lines[p]?.text ?? '';
       if (text.length >= given.length || !key.startsWith(comparisonKey(text))) continue;
       const next = lines[p + 1]?.text ?? '';
-      if (comparisonKey(`${text} ${next}`) === key) duplicates.push(p, p + 1);
+      if (comparisonKey(`${text} ${next}`) === key) {
+        found.add(p).add(p + 1);
+        wrappedCopies.add(p);
+      }
     }
-    duplicates.sort((a, b) => a - b);
+    duplicates = [...found].sort((a, b) => a - b);
     const first = duplicates[0];
-    if (first !== undefined && first < lead) titlePosition = first;
+    if (first !== undefined && first < topRun) titlePosition = first;
   } else {
-    titlePosition = findRepeatedTitle(lines, lead);
+    titlePosition = findRepeatedTitle(lines, topRun);
     if (titlePosition === null && anchorPosition !== null) {
       for (let p = 0; p < anchorPosition; p++) {
         const text = lines[p]?.text ?? '';
@@ -182,19 +196,23 @@ export function detectHeader(lines: readonly HeaderLine[], context: HeaderContex
   result.duplicates = duplicates.map((p) => lines[p]?.index ?? -1).filter((i) => i >= 0);
 
   if (titlePosition === null) return result;
+  if (anchorPosition !== null && anchorPosition > titlePosition) result.headerEnd = context.anchor;
 
   const above = lines.slice(0, titlePosition);
   if (above.every((line) => isShort(line.text))) {
     result.navigation = above.map((line) => line.index);
   }
 
-  const nextDuplicate = duplicates.find((p) => p > titlePosition);
+  const nextDuplicate = duplicates.find(
+    (p) => p > titlePosition + (wrappedCopies.has(titlePosition) ? 1 : 0),
+  );
   const boundaries = [nextDuplicate, anchorPosition ?? undefined].filter(
     (p): p is number => p !== undefined && p > titlePosition,
   );
   if (boundaries.length > 0) {
     const boundary = Math.min(...boundaries);
-    const between = lines.slice(titlePosition + 1, boundary);
+    const afterTitle = titlePosition + (wrappedCopies.has(titlePosition) ? 2 : 1);
+    const between = lines.slice(afterTitle, boundary);
     const only = between[0];
     if (between.length === 1 && only && deckLike(only.text)) {
       result.deck = only.text;
@@ -204,8 +222,8 @@ export function detectHeader(lines: readonly HeaderLine[], context: HeaderContex
   return result;
 }
 
-function findRepeatedTitle(lines: readonly HeaderLine[], lead: number): number | null {
-  for (let p = 0; p < lead; p++) {
+function findRepeatedTitle(lines: readonly HeaderLine[], topRun: number): number | null {
+  for (let p = 0; p < topRun; p++) {
     const text = lines[p]?.text ?? '';
     if (!substantialHeadline(text)) continue;
     if (occurrences(lines, comparisonKey(text), p + 1, p + 1 + REPEAT_WINDOW).length > 0) return p;

@@ -6,7 +6,7 @@
  */
 import { classifyChromeLine } from './chrome';
 import { reconstructPlainText } from './plain-text';
-import { parsePublicationStamp } from './stamps';
+import { isPublishedKind, parsePublicationStamps, preferPublished } from './stamps';
 import type { ArticleDraft, ArticleFormat, RemovedLine } from './types';
 
 export interface IngestOptions {
@@ -63,10 +63,12 @@ export function cleanStructuredDraft(draft: ArticleDraft): ArticleDraft {
   const titleKey = draft.title ? comparable(draft.title) : null;
   const blocks = draft.blocks.filter((block) => {
     if (block.kind === 'preformatted') return true;
-    const stamp = parsePublicationStamp(block.text);
-    if (stamp) {
-      if (stamp.kind === 'modified' || stamp.kind === 'updated') modified ??= stamp;
-      else published ??= stamp;
+    const stamps = parsePublicationStamps(block.text);
+    if (stamps.length > 0) {
+      for (const stamp of stamps) {
+        if (isPublishedKind(stamp.kind)) published = preferPublished(published, stamp);
+        else modified ??= stamp;
+      }
       removed.push({ text: block.text, reason: 'metadata' });
       return false;
     }

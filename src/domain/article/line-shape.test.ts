@@ -8,6 +8,7 @@ import {
   hasTrailingSpace,
   listMarker,
   normalizeSpaces,
+  splitLineEndings,
   startsLowercase,
   wordCount,
 } from './line-shape';
@@ -21,6 +22,14 @@ describe('normalizeSpaces', () => {
 
   it('returns clean text unchanged', () => {
     expect(normalizeSpaces('Already clean.')).toBe('Already clean.');
+  });
+});
+
+describe('splitLineEndings', () => {
+  it('splits on LF, CRLF and CR alike', () => {
+    expect(splitLineEndings('a\nb\r\nc\rd')).toEqual(['a', 'b', 'c', 'd']);
+    expect(splitLineEndings('a\n\nb')).toEqual(['a', '', 'b']);
+    expect(splitLineEndings('')).toEqual(['']);
   });
 });
 

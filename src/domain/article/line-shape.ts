@@ -24,6 +24,12 @@ export function normalizeSpaces(text: string): string {
   return text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
+/** The text's lines, whatever the line endings (LF, CRLF, CR). */
+export function splitLineEndings(text: string): string[] {
+  // Splitting on a plain string is much faster than on a pattern; most text has LF only.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+}
+
 /** Whether the raw line ends in a space or NBSP: a soft wrap that kept its space (format=flowed). */
 export function hasTrailingSpace(rawLine: string): boolean {
   const last = rawLine.charCodeAt(rawLine.length - 1);
@@ -197,9 +203,10 @@ const DANGLING_WORDS = new Set([
 export function endsMidSentence(text: string): boolean {
   const last = text.at(-1);
   if (last === ',' || last === ';' || last === '，' || last === '、') return true;
-  const lastWord = text.slice(text.lastIndexOf(' ') + 1);
-  if (DANGLING_WORDS.has(lastWord)) return true;
-  if (last !== '.') return false;
+  const start = text.lastIndexOf(' ') + 1;
+  // Only short last words can be dangling; slicing every line's last word would cost a string.
+  if (last !== '.') return text.length - start <= 5 && DANGLING_WORDS.has(text.slice(start));
+  const lastWord = text.slice(start);
   const bare = lastWord.slice(0, -1).replace(/^\(+/, '');
   return /^\p{Lu}$/u.test(bare) || NON_FINAL_ABBREVIATIONS.has(bare.toLowerCase());
 }

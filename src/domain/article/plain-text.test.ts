@@ -298,6 +298,26 @@ describe('reconstructPlainText byline and stamps', () => {
     ]);
   });
 
+  it('keeps reflowing a short wrapped article that ends in a sign-off', () => {
+    const text = [
+      '도서관 운영 시간 연장',
+      '',
+      '해솔시가 다음 달부터 관내 공공도서관 10곳의 평일 운영 시간을',
+      '밤 10시까지 연장한다고 5일 밝혔다.',
+      '',
+      '홍길동 기자',
+    ].join('\n');
+    const draft = reconstructPlainText(text);
+    expect(draft.title).toBe('도서관 운영 시간 연장');
+    expect(draft.byline).toBe('홍길동 기자');
+    expect(draft.blocks).toEqual([
+      {
+        kind: 'paragraph',
+        text: '해솔시가 다음 달부터 관내 공공도서관 10곳의 평일 운영 시간을 밤 10시까지 연장한다고 5일 밝혔다.',
+      },
+    ]);
+  });
+
   it('reads stamps behind bullets and pipes into published and modified', () => {
     const text = [
       '버스 노선 개편안 발표',
@@ -389,5 +409,21 @@ describe('reconstructPlainText robustness', () => {
     const draft = reconstructPlainText(text);
     expect(draft.title).toBe("Seoul's Buses Are Better Than Their Reputation");
     expect(draft.blocks.length).toBeGreaterThan(200);
+  });
+});
+
+describe('publication stamp precedence', () => {
+  it('shows the approval time when a CMS prints both 입력 and 승인', () => {
+    const draft = reconstructPlainText(
+      [
+        '강변 도서관, 밤 열 시까지 문 연다',
+        '',
+        '입력 2018.02.19 09:12 | 승인 2018.02.20 15:33',
+        '',
+        '시립 강변도서관이 다음 달부터 평일 운영 시간을 오후 열 시까지 늘린다.',
+      ].join('\n'),
+    );
+    expect(draft.published?.kind).toBe('approved');
+    expect(draft.published?.datetime).toBe('2018-02-20T15:33+09:00');
   });
 });

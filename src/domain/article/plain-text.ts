@@ -16,9 +16,9 @@ import type { ArticleDraft, ChromeReason, PublicationStamp, RemovedLine } from '
 import { parseByline } from './byline';
 import { classifyChromeLines } from './chrome';
 import { detectHeader, type HeaderLine } from './header';
-import { hasTrailingSpace, normalizeSpaces } from './line-shape';
+import { hasTrailingSpace, normalizeSpaces, splitLineEndings } from './line-shape';
 import { estimateWrapWidth, reflowLines, type FlowLine } from './reflow';
-import { isPublishedKind, parsePublicationStamps } from './stamps';
+import { isPublishedKind, parsePublicationStamps, preferPublished } from './stamps';
 
 export interface PlainTextOptions {
   /** The title when it is known from elsewhere (a page title, a URL parameter). */
@@ -44,7 +44,7 @@ function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = [];
   let blanks = 0;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  for (const raw of body.split(/\r\n|\r|\n/)) {
+  for (const raw of splitLineEndings(body)) {
     const normalized = raw.length === 0 ? raw : normalizeSpaces(raw);
     if (normalized.length === 0) {
       blanks++;
@@ -89,7 +89,7 @@ export function reconstructPlainText(text: string, options: PlainTextOptions = {
     const stamps = reasons[i] === 'metadata' ? parsePublicationStamps(line.text) : [];
     if (stamps.length > 0) {
       for (const stamp of stamps) {
-        if (isPublishedKind(stamp.kind)) published ??= stamp;
+        if (isPublishedKind(stamp.kind)) published = preferPublished(published, stamp);
         else modified ??= stamp;
       }
       byline ??= bylineBesideStamps(line.text, stamps);
@@ -130,7 +130,7 @@ export function reconstructPlainText(text: string, options: PlainTextOptions = {
   for (const index of header.navigation) reasons[index] = 'navigation';
 
   // Lines above the byline/stamp block are header lines: each stands alone.
-  const headerEnd = anchor !== null && header.title !== null ? anchor : -1;
+  const headerEnd = header.headerEnd ?? -1;
   const flow: FlowLine[] = [];
   let interrupted = false;
   for (let i = 0; i < lines.length; i++) {

@@ -2,17 +2,23 @@
  * Rebuilds paragraphs from hard-wrapped lines.
  *
  * Each line break is judged on the two lines around it. Evidence that the break is a wrap: the
- * line ends in a space/NBSP, ends mid-sentence, or the next line starts in lowercase. Evidence
- * that it is deliberate: the line ends a sentence and is short — the next line's first word would
- * have fitted within the wrap width, so the wrapper did not need to break there. The wrap width is
- * estimated from the lines that certainly are wraps (mid-sentence ends followed by lowercase, or
- * a trailing space); text without such lines counts as unwrapped and every sentence end or
- * capitalised start keeps its break. A line much longer than the wrap width was never wrapped, so
- * its end is a real break too (mixed sources).
+ * line ends in a space/NBSP, ends without sentence-final punctuation (certainly so after a comma,
+ * an article or `Dr.`), or the next line starts in lowercase. Evidence that it is deliberate: the
+ * line is short — the next line's first word would have fitted within the wrap width, so the
+ * wrapper did not need to break there. A short line that ends a sentence ends its paragraph; a
+ * short unfinished line standing alone is a heading or a one-line paragraph.
+ *
+ * The wrap width is learnt from the lines that certainly are wraps (a trailing space, a dangling
+ * end, a lowercase continuation, or for Hangul/CJK an unfinished line running into more of the
+ * same script). Text without such lines, or where most lines are longer than the width they
+ * suggest, counts as unwrapped: every sentence end or capitalised start keeps its break, so clean
+ * text comes out paragraph for paragraph. A line much longer than the wrap width was never
+ * wrapped, so its end is a real break too (mixed sources).
  *
  * Blank lines are a weak signal only: some copies put one between every wrapped line, some only
  * between paragraphs. A gap larger than the document's usual gap breaks a paragraph only where
- * the line shapes cannot decide (a full-width line that ends a sentence).
+ * the line shapes cannot decide (a full-width line that ends a sentence, a clearly short
+ * unfinished line).
  *
  * One pass over the lines plus a sort of the wrap evidence: O(n log n) at worst.
  */
@@ -29,6 +35,7 @@ import {
   lastCodePoint,
   listMarker,
   normalizeSpaces,
+  splitLineEndings,
   startsLowercase,
   wordCount,
   firstCodePoint,
@@ -325,7 +332,7 @@ export function reflowLines(lines: readonly FlowLine[], wrapWidth?: number): Flo
 export function splitFlowLines(text: string): FlowLine[] {
   const lines: FlowLine[] = [];
   let blanks = 0;
-  for (const raw of text.split(/\r\n|\r|\n/)) {
+  for (const raw of splitLineEndings(text)) {
     const normalized = normalizeSpaces(raw);
     if (normalized.length === 0) {
       blanks++;

@@ -350,3 +350,19 @@ export function parsePublicationStamp(line: string): PublicationStamp | null {
 export function isPublishedKind(kind: StampKind): boolean {
   return kind === 'approved' || kind === 'input' || kind === 'published';
 }
+
+/** Korean CMSs print 입력 (filed) and 승인 (approved: when it went live); the latter is the publication. */
+const PUBLISHED_RANK: Partial<Record<StampKind, number>> = { approved: 0, published: 1, input: 2 };
+
+/**
+ * Which of two publication stamps the header shows: the approval over a generic "published" over
+ * the filing time; between equals, the first one met.
+ */
+export function preferPublished(
+  current: PublicationStamp | null,
+  candidate: PublicationStamp,
+): PublicationStamp {
+  if (!current) return candidate;
+  const rank = (stamp: PublicationStamp) => PUBLISHED_RANK[stamp.kind] ?? 9;
+  return rank(candidate) < rank(current) ? candidate : current;
+}

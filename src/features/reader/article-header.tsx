@@ -63,10 +63,8 @@ export function ArticleHeader({
             {draft.byline}
           </span>
         ) : null}
-        {draft.published ? (
-          <Stamp stamp={draft.published} labelKey="reader.meta.published" />
-        ) : null}
-        {draft.modified ? <Stamp stamp={draft.modified} labelKey="reader.meta.modified" /> : null}
+        {draft.published ? <Stamp stamp={draft.published} /> : null}
+        {draft.modified ? <Stamp stamp={draft.modified} /> : null}
         {draft.sourceUrl ? (
           <a
             className="article-header__source"
@@ -83,14 +81,18 @@ export function ArticleHeader({
   );
 }
 
-function Stamp({
-  stamp,
-  labelKey,
-}: {
-  stamp: PublicationStamp;
-  labelKey: 'reader.meta.published' | 'reader.meta.modified';
-}) {
+const STAMP_LABELS = {
+  approved: 'reader.meta.published',
+  published: 'reader.meta.published',
+  input: 'reader.meta.input',
+  modified: 'reader.meta.modified',
+  updated: 'reader.meta.modified',
+} as const;
+
+/** A stamp labelled as its source labelled it: 승인 (published), 입력 (filed) or 수정 (updated). */
+function Stamp({ stamp }: { stamp: PublicationStamp }) {
   const { i18n } = useTranslation();
+  const labelKey = STAMP_LABELS[stamp.kind];
   return (
     <span className="article-header__stamp">
       <Trans
