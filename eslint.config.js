@@ -5,8 +5,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import vitest from '@vitest/eslint-plugin';
-import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
+
+/** One `no-restricted-imports` block per layer: files matching the glob may not import the groups. */
+function importBoundaries(rules) {
+  return rules.map(([files, group]) => ({
+    files: [files],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group, message: 'Imports flow domain → lib → components → features → app.' },
+          ],
+        },
+      ],
+    },
+  }));
+}
 
 export default tseslint.config(
   { ignores: ['dist', 'coverage', 'node_modules', 'test-results', 'playwright-report'] },
@@ -38,7 +55,6 @@ export default tseslint.config(
       'react-hooks': reactHooks,
       'jsx-a11y': jsxA11y,
       '@tanstack/query': pluginQuery,
-      'import-x': importX,
     },
     settings: { react: { version: 'detect' } },
     rules: {
@@ -52,31 +68,18 @@ export default tseslint.config(
         'error',
         { noStrings: true, ignoreProps: true, noAttributeStrings: false },
       ],
-      // Imports flow one way: domain → features → app; features do not reach into each other.
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './src/domain', from: ['./src/features', './src/app', './src/lib'] },
-            { target: './src/lib', from: ['./src/features', './src/app'] },
-            { target: './src/features', from: './src/app' },
-            {
-              target: './src/features/reader',
-              from: ['./src/features/start', './src/features/settings'],
-            },
-            {
-              target: './src/features/start',
-              from: ['./src/features/reader', './src/features/settings'],
-            },
-            {
-              target: './src/features/settings',
-              from: ['./src/features/reader', './src/features/start'],
-            },
-          ],
-        },
-      ],
     },
   },
+  // Imports flow one way: domain → lib → components → features → app; a feature does not reach
+  // into another feature.
+  ...importBoundaries([
+    ['src/domain/**', ['**/lib/**', '**/components/**', '**/features/**', '**/app/**']],
+    ['src/lib/**', ['**/components/**', '**/features/**', '**/app/**']],
+    ['src/components/**', ['**/features/**', '**/app/**']],
+    ['src/features/reader/**', ['**/features/start/**', '**/features/settings/**', '**/app/**']],
+    ['src/features/start/**', ['**/features/reader/**', '**/features/settings/**', '**/app/**']],
+    ['src/features/settings/**', ['**/features/reader/**', '**/features/start/**', '**/app/**']],
+  ]),
   {
     files: ['**/*.test.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
     plugins: { vitest },
