@@ -92,6 +92,16 @@ for (const uiLanguage of ['ko', 'en'] as const) {
       });
 
       await page
+        .locator('label', { hasText: uiLanguage === 'ko' ? /^번역문$/ : /^Translation$/ })
+        .click();
+      await expect(page.locator('[data-segment] .segment__source').first()).toBeHidden();
+      await expectCleanLayout(page);
+      await page.screenshot({
+        path: join(out, `reader-translation-${uiLanguage}-${device}.png`),
+        fullPage: true,
+      });
+
+      await page
         .locator('label', { hasText: uiLanguage === 'ko' ? /^원문$/ : /^Original$/ })
         .click();
       await expect(page.locator('[data-segment] .segment__target').first()).toBeHidden();

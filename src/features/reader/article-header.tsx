@@ -10,7 +10,8 @@ import { useSegmentTranslation } from './use-segment-translation';
 interface ArticleHeaderProps {
   draft: ArticleDraft;
   sourceLanguage: string | undefined;
-  titleInput: SegmentTranslationInput | null;
+  /** The engine pair and provider to translate header lines with; null when not translating. */
+  translate: Omit<SegmentTranslationInput, 'text'> | null;
   view: ViewMode;
   targetLanguage: string | null;
 }
@@ -18,15 +19,23 @@ interface ArticleHeaderProps {
 export function ArticleHeader({
   draft,
   sourceLanguage,
-  titleInput,
+  translate,
   view,
   targetLanguage,
 }: ArticleHeaderProps) {
   const { t } = useTranslation();
   const dir = sourceLanguage ? languageDirection(sourceLanguage) : undefined;
-  const title = useSegmentTranslation(titleInput);
+  const title = useSegmentTranslation(
+    translate && draft.title ? { ...translate, text: draft.title } : null,
+  );
+  const deck = useSegmentTranslation(
+    translate && draft.deck ? { ...translate, text: draft.deck } : null,
+  );
   const showTitleTranslation =
     view !== 'original' && title.state === 'translated' && title.translation;
+  const showDeckTranslation =
+    view !== 'original' && deck.state === 'translated' && deck.translation;
+  const targetDir = translate ? languageDirection(translate.to) : undefined;
 
   return (
     <header className="article-header">
@@ -43,18 +52,23 @@ export function ArticleHeader({
           {draft.title}
         </h1>
       ) : null}
-      {showTitleTranslation && titleInput ? (
-        <p
-          className="article-header__title-translation"
-          lang={titleInput.to}
-          dir={languageDirection(titleInput.to)}
-        >
+      {showTitleTranslation ? (
+        <p className="article-header__title-translation" lang={translate?.to} dir={targetDir}>
           {title.translation}
         </p>
       ) : null}
-      {draft.deck ? (
+      {draft.deck && !(view === 'translation' && showDeckTranslation) ? (
         <p className="article-header__deck" lang={sourceLanguage} dir={dir}>
           {draft.deck}
+        </p>
+      ) : null}
+      {showDeckTranslation ? (
+        <p
+          className="article-header__deck article-header__deck--translation"
+          lang={translate?.to}
+          dir={targetDir}
+        >
+          {deck.translation}
         </p>
       ) : null}
       <div className="article-header__meta">

@@ -65,9 +65,9 @@ function Reader({ record, persisted }: { record: ArticleRecord; persisted: boole
       ),
     [draft.blocks, plan.provider, plan.pair],
   );
-  const titleInput: SegmentTranslationInput | null =
-    plan.provider && plan.pair && draft.title
-      ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to, text: draft.title }
+  const headerTranslation =
+    plan.provider && plan.pair
+      ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to }
       : null;
   const progress = useDocumentProgress(inputs);
 
@@ -91,7 +91,7 @@ function Reader({ record, persisted }: { record: ArticleRecord; persisted: boole
       <ArticleHeader
         draft={draft}
         sourceLanguage={sourceLanguage}
-        titleInput={titleInput}
+        translate={headerTranslation}
         view={view}
         targetLanguage={plan.pair?.to ?? plan.target}
       />
