@@ -30,6 +30,17 @@ export function Shell() {
     document.title = t('app.name');
   }, [t]);
 
+  useEffect(() => {
+    // A file dropped where nothing takes it must not replace the app with the raw file.
+    const guard = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', guard);
+    window.addEventListener('drop', guard);
+    return () => {
+      window.removeEventListener('dragover', guard);
+      window.removeEventListener('drop', guard);
+    };
+  }, []);
+
   const goHome = () => navigate({});
 
   return (

@@ -55,7 +55,20 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
   };
 
   return (
-    <div className="start">
+    // The whole start page takes a dropped file, not only the file box: a file dropped a little
+    // off target must open here rather than make the browser navigate away to it.
+    <div
+      className="start"
+      onDragOver={(event) => {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <section className="start__intro">
         <h1>{t('start.title')}</h1>
         <p>{t('start.intro')}</p>
@@ -97,13 +110,6 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
         <section
           className={`card dropzone${dragging ? ' dropzone--active' : ''}`}
           aria-labelledby={`${ids}-file-title`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            event.dataTransfer.dropEffect = 'copy';
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
         >
           <h2 className="card__title" id={`${ids}-file-title`}>
             {t('start.file.heading')}
