@@ -6,9 +6,15 @@ import type { ProviderSettings, TranslationProvider } from './types';
 
 export type ProviderField = keyof ProviderSettings;
 
+/** How the settings present an engine; `testing` engines are labelled as such and never a default. */
+export type ProviderCategory = 'local' | 'cloud' | 'browser' | 'testing';
+
 export interface ProviderDefinition {
+  readonly category: ProviderCategory;
   /** The settings fields this engine takes, in the order the settings form shows them. */
   readonly fields: readonly ProviderField[];
+  /** Fields that must be filled (after defaults) before the engine can be used. */
+  readonly requiredFields: readonly ProviderField[];
   /** Built-in defaults; config.json and then the user's own settings override them. */
   readonly defaults: Readonly<ProviderSettings>;
   /** Loads the engine's code on demand. */
@@ -17,7 +23,9 @@ export interface ProviderDefinition {
 
 export const providerDefinitions = {
   apertium: {
+    category: 'local',
     fields: ['endpoint'],
+    requiredFields: ['endpoint'],
     defaults: { endpoint: 'http://localhost:2737' },
     load: () => import('./apertium').then((module) => module.createApertiumProvider),
   },
@@ -31,6 +39,13 @@ export const DEFAULT_PROVIDER_ID: ProviderId = 'apertium';
 
 export function isProviderId(value: unknown): value is ProviderId {
   return typeof value === 'string' && Object.hasOwn(providerDefinitions, value);
+}
+
+/** Whether every field the engine needs has a value once defaults are applied. */
+export function isConfigured(id: ProviderId, settings: ProviderSettings): boolean {
+  const definition: ProviderDefinition = providerDefinitions[id];
+  const merged = { ...definition.defaults, ...settings };
+  return definition.requiredFields.every((field) => (merged[field]?.trim() ?? '') !== '');
 }
 
 export async function createProvider(

@@ -35,6 +35,15 @@ export interface TranslateOptions {
   signal?: AbortSignal;
 }
 
+/** Whether an engine that runs models in the browser can translate a pair now. */
+export type PairAvailability = 'available' | 'downloadable' | 'downloading' | 'unavailable';
+
+export interface PrepareOptions {
+  signal?: AbortSignal;
+  /** Download progress, 0..1. */
+  onProgress?: (loaded: number) => void;
+}
+
 export interface TranslationProvider {
   /** The registry id, e.g. `apertium`. */
   readonly id: string;
@@ -56,6 +65,13 @@ export interface TranslationProvider {
     to: string,
     options?: TranslateOptions,
   ): Promise<string[]>;
+  /**
+   * Engines that need a model on this device (Chrome's built-in translator) say whether a pair is
+   * ready; other engines leave this out.
+   */
+  availability?(pair: LanguagePair): Promise<PairAvailability>;
+  /** Fetches what a pair needs; browsers require this to start from a user gesture. */
+  prepare?(pair: LanguagePair, options?: PrepareOptions): Promise<void>;
 }
 
 /**
@@ -69,9 +85,12 @@ export type ProviderErrorKind =
   | 'quota'
   | 'rate-limited'
   | 'unsupported-pair'
+  | 'invalid-request' // the engine refused the request as malformed or too large (4xx)
+  | 'not-ready' // an on-device model is not downloaded yet
   | 'server' // 5xx or an engine-side failure
   | 'bad-response' // malformed, misaligned or truncated answer
   | 'empty-result'
+  | 'untranslated' // the answer is the source text unchanged
   | 'aborted';
 
 export class ProviderError extends Error {

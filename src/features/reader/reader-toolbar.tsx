@@ -17,7 +17,7 @@ export function ReaderToolbar({
   sourceOverride,
   onSourceChange,
 }: ReaderToolbarProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'providers']);
   const names = useLanguageNames();
   const ids = useId();
   const view = usePreferences((state) => state.view);
@@ -95,7 +95,7 @@ export function ReaderToolbar({
         ))}
       </fieldset>
       <p className="toolbar__engine muted">
-        {t('reader.toolbar.engine', { engine: t(`providers.${plan.engine.providerId}.name`) })}
+        {t('reader.toolbar.engine', { engine: t(`providers:${plan.engine.providerId}.name`) })}
       </p>
     </section>
   );

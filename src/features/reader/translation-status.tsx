@@ -13,10 +13,10 @@ export function TranslationStatus({
   plan: TranslationPlan;
   progress: DocumentProgress;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'providers']);
   const names = useLanguageNames();
   const queryClient = useQueryClient();
-  const engine = t(`providers.${plan.engine.providerId}.name`);
+  const engine = t(`providers:${plan.engine.providerId}.name`);
 
   if (plan.blocker) {
     switch (plan.blocker) {

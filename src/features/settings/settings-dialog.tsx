@@ -33,7 +33,7 @@ const FIELD_TYPES: Record<ProviderField, string> = {
 };
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'providers']);
   const names = useLanguageNames();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const formId = useId();
@@ -136,11 +136,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           >
             {PROVIDER_IDS.map((id) => (
               <option key={id} value={id}>
-                {t(`providers.${id}.name`)}
+                {t(`providers:${id}.name`)}
               </option>
             ))}
           </select>
-          <p className="field__hint">{t(`providers.${providerId}.description`)}</p>
+          <p className="field__hint">{t(`providers:${providerId}.description`)}</p>
         </div>
 
         {providerDefinitions[providerId].fields.map((field: ProviderField) => (
