@@ -81,7 +81,13 @@ export function Shell() {
         {link.status === 'failed' ? <Notice tone="error">{t(link.messageKey)}</Notice> : null}
         {link.status !== 'opening' &&
           (docId ? (
-            <ReaderPage key={docId} articleId={docId} persisted={link.persisted} onClose={goHome} />
+            <ReaderPage
+              key={docId}
+              articleId={docId}
+              persisted={link.persisted}
+              onClose={goHome}
+              onOpenSettings={() => setSettingsOpen(true)}
+            />
           ) : (
             <StartPage onOpened={(id) => navigate({ doc: id })} />
           ))}

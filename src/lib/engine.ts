@@ -7,7 +7,11 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../domain/config/runtime-config';
 import { createProvider, providerDefinitions, type ProviderId } from '../domain/providers/registry';
-import type { ProviderSettings, TranslationProvider } from '../domain/providers/types';
+import {
+  isProviderError,
+  type ProviderSettings,
+  type TranslationProvider,
+} from '../domain/providers/types';
 import { translationCacheKey } from '../domain/queue/cache-key';
 import { TranslationQueue } from '../domain/queue/translation-queue';
 import type { Preferences } from './preferences';
@@ -50,6 +54,22 @@ export const languagePairsQuery = (provider: TranslationProvider | undefined) =>
     staleTime: 10 * 60_000,
   });
 
+/** Whether an on-device engine has the model for a route's pair (other engines: always ready). */
+export const pairAvailabilityQuery = (route: EngineRoute | null) =>
+  queryOptions({
+    queryKey: [
+      'availability',
+      route?.provider.id ?? null,
+      route?.provider.cacheIdentity ?? null,
+      route?.from ?? null,
+      route?.to ?? null,
+    ] as const,
+    queryFn: route?.provider.availability
+      ? () => route.provider.availability?.({ from: route.from, to: route.to }) ?? 'available'
+      : skipToken,
+    staleTime: 0,
+  });
+
 const queues = new Map<string, TranslationQueue>();
 
 /** One queue per engine identity and language pair, shared by every view of every article. */
@@ -67,46 +87,73 @@ export function getTranslationQueue(
   return queue;
 }
 
-export interface SegmentTranslationInput {
+/** An engine and the pair of its own codes to ask it for. */
+export interface EngineRoute {
   provider: TranslationProvider;
   from: string;
   to: string;
+}
+
+export interface SegmentTranslationInput extends EngineRoute {
   text: string;
+  /** Asked when the main engine fails for this text; its answers are labelled and cached as its own. */
+  fallback?: EngineRoute | null;
+}
+
+/** A translation and the engine that made it (its origin stays shown, and exports carry it). */
+export interface SegmentTranslation {
+  text: string;
+  provider: string;
+  cacheIdentity: string;
+}
+
+function cacheKeyFor(route: EngineRoute, text: string): string {
+  return translationCacheKey({
+    provider: route.provider.id,
+    cacheIdentity: route.provider.cacheIdentity,
+    from: route.from,
+    to: route.to,
+    text,
+  });
 }
 
 /** The translation of one segment; `null` input (nothing to translate into) makes a disabled query. */
 export const segmentTranslationQuery = (input: SegmentTranslationInput | null) => {
-  const cacheKey = input
-    ? translationCacheKey({
-        provider: input.provider.id,
-        cacheIdentity: input.provider.cacheIdentity,
-        from: input.from,
-        to: input.to,
-        text: input.text,
-      })
-    : null;
-  // The cache key already names engine, identity, languages and text.
+  const key = input ? cacheKeyFor(input, input.text) : null;
+  const fallbackKey = input?.fallback ? cacheKeyFor(input.fallback, input.text) : null;
+  const queryKey = ['translation', key, fallbackKey] as const;
+  // The cache keys in queryKey already name engines, identities, languages and text.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  return queryOptions<string, Error, string, readonly ['translation', string | null]>({
-    queryKey: ['translation', cacheKey] as const,
-    queryFn:
-      input && cacheKey ? ({ signal }) => translateWithCache(input, cacheKey, signal) : skipToken,
+  return queryOptions({
+    queryKey,
+    queryFn: input
+      ? ({ signal }): Promise<SegmentTranslation> => translateWithCache(input, signal)
+      : skipToken,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
   });
 };
 
-async function translateWithCache(
-  { provider, from, to, text }: SegmentTranslationInput,
-  cacheKey: string,
-  signal: AbortSignal,
-): Promise<string> {
-  const cached = await readCachedTranslation(cacheKey);
-  if (cached !== undefined) return cached;
-  signal.throwIfAborted();
+async function fromCache(
+  route: EngineRoute,
+  text: string,
+): Promise<SegmentTranslation | undefined> {
+  const record = await readCachedTranslation(cacheKeyFor(route, text));
+  return record
+    ? { text: record.translation, provider: record.provider, cacheIdentity: record.cacheIdentity }
+    : undefined;
+}
+
+/** Asks an engine (through its queue) and caches what it answered. */
+export async function translateWithEngine(
+  route: EngineRoute,
+  text: string,
+  signal?: AbortSignal,
+): Promise<SegmentTranslation> {
+  const { provider, from, to } = route;
   const translation = await getTranslationQueue(provider, from, to).translate(text, { signal });
   writeCachedTranslation({
-    key: cacheKey,
+    key: cacheKeyFor(route, text),
     translation,
     provider: provider.id,
     cacheIdentity: provider.cacheIdentity,
@@ -114,5 +161,24 @@ async function translateWithCache(
     to,
     createdAt: Date.now(),
   });
-  return translation;
+  return { text: translation, provider: provider.id, cacheIdentity: provider.cacheIdentity };
+}
+
+async function translateWithCache(
+  input: SegmentTranslationInput,
+  signal: AbortSignal,
+): Promise<SegmentTranslation> {
+  const cached =
+    (await fromCache(input, input.text)) ??
+    (input.fallback ? await fromCache(input.fallback, input.text) : undefined);
+  if (cached) return cached;
+  signal.throwIfAborted();
+  try {
+    return await translateWithEngine(input, input.text, signal);
+  } catch (error) {
+    const fallback = input.fallback;
+    if (!fallback || signal.aborted || (isProviderError(error) && error.kind === 'aborted'))
+      throw error;
+    return translateWithEngine(fallback, input.text, signal);
+  }
 }

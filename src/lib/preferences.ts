@@ -25,6 +25,8 @@ export interface Preferences {
   providerId: ProviderId | null;
   /** The reader's own engine settings; they override config.json. */
   providerSettings: Partial<Record<ProviderId, ProviderSettings>>;
+  /** Asked for a paragraph when the main engine fails on it; null for none. */
+  fallbackProviderId: ProviderId | null;
 }
 
 interface PreferencesActions {
@@ -34,6 +36,9 @@ interface PreferencesActions {
   setProvider: (id: ProviderId | null) => void;
   setProviderSettings: (id: ProviderId, settings: ProviderSettings) => void;
   resetProviderSettings: (id: ProviderId) => void;
+  setFallbackProvider: (id: ProviderId | null) => void;
+  /** Removes every key the reader entered, for every engine. */
+  forgetKeys: () => void;
 }
 
 export const PREFERENCES_STORAGE_KEY = 'interlinear:preferences';
@@ -45,6 +50,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   view: 'bilingual',
   providerId: null,
   providerSettings: {},
+  fallbackProviderId: null,
 };
 
 /** Accepts whatever was stored and keeps only what is still valid. */
@@ -69,6 +75,7 @@ export function migratePreferences(persisted: unknown): Preferences {
     view: isViewMode(stored.view) ? stored.view : DEFAULT_PREFERENCES.view,
     providerId: isProviderId(stored.providerId) ? stored.providerId : null,
     providerSettings,
+    fallbackProviderId: isProviderId(stored.fallbackProviderId) ? stored.fallbackProviderId : null,
   };
 }
 
@@ -99,17 +106,35 @@ export const usePreferences = create<Preferences & PreferencesActions>()(
             Object.entries(state.providerSettings).filter(([key]) => key !== id),
           ),
         })),
+      setFallbackProvider: (fallbackProviderId) => set({ fallbackProviderId }),
+      forgetKeys: () =>
+        set((state) => ({
+          providerSettings: Object.fromEntries(
+            Object.entries(state.providerSettings).map(([id, settings]) => [
+              id,
+              Object.fromEntries(Object.entries(settings).filter(([field]) => field !== 'apiKey')),
+            ]),
+          ),
+        })),
     }),
     {
       name: PREFERENCES_STORAGE_KEY,
       version: PREFERENCES_VERSION,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ uiLanguage, targetLanguage, view, providerId, providerSettings }) => ({
+      partialize: ({
         uiLanguage,
         targetLanguage,
         view,
         providerId,
         providerSettings,
+        fallbackProviderId,
+      }) => ({
+        uiLanguage,
+        targetLanguage,
+        view,
+        providerId,
+        providerSettings,
+        fallbackProviderId,
       }),
       migrate: (persisted) => migratePreferences(persisted),
       merge: (persisted, current) => ({ ...current, ...migratePreferences(persisted) }),

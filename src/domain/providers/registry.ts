@@ -29,6 +29,59 @@ export const providerDefinitions = {
     defaults: { endpoint: 'http://localhost:2737' },
     load: () => import('./apertium').then((module) => module.createApertiumProvider),
   },
+  libretranslate: {
+    category: 'local',
+    fields: ['endpoint', 'apiKey'],
+    requiredFields: ['endpoint'],
+    // LibreTranslate's own default port, for an instance on this computer.
+    defaults: { endpoint: 'http://localhost:5000' },
+    load: () => import('./libretranslate').then((module) => module.createLibreTranslateProvider),
+  },
+  deepl: {
+    category: 'cloud',
+    fields: ['endpoint', 'apiKey'],
+    // DeepL refuses browsers, so the endpoint is the user's own proxy: there is no default.
+    requiredFields: ['endpoint', 'apiKey'],
+    defaults: {},
+    load: () => import('./deepl').then((module) => module.createDeepLProvider),
+  },
+  google: {
+    category: 'cloud',
+    fields: ['apiKey', 'endpoint'],
+    requiredFields: ['endpoint', 'apiKey'],
+    defaults: { endpoint: 'https://translation.googleapis.com' },
+    load: () => import('./google').then((module) => module.createGoogleProvider),
+  },
+  azure: {
+    category: 'cloud',
+    fields: ['apiKey', 'region', 'endpoint'],
+    requiredFields: ['endpoint', 'apiKey'],
+    defaults: { endpoint: 'https://api.cognitive.microsofttranslator.com' },
+    load: () => import('./azure').then((module) => module.createAzureProvider),
+  },
+  openai: {
+    category: 'local',
+    fields: ['endpoint', 'model', 'apiKey'],
+    requiredFields: ['endpoint', 'model'],
+    // Ollama on this computer; any OpenAI-compatible server works.
+    defaults: { endpoint: 'http://localhost:11434' },
+    load: () => import('./openai').then((module) => module.createOpenAIProvider),
+  },
+  chrome: {
+    category: 'browser',
+    fields: [],
+    requiredFields: [],
+    defaults: {},
+    load: () =>
+      import('./chrome-translator').then((module) => module.createChromeTranslatorProvider),
+  },
+  pseudo: {
+    category: 'testing',
+    fields: [],
+    requiredFields: [],
+    defaults: {},
+    load: () => import('./pseudo').then((module) => module.createPseudoProvider),
+  },
 } as const satisfies Record<string, ProviderDefinition>;
 
 export type ProviderId = keyof typeof providerDefinitions;

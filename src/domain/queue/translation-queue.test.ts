@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProviderError, type TranslationProvider } from '../providers/types';
 import { TranslationQueue } from './translation-queue';
 
@@ -150,9 +150,9 @@ describe('TranslationQueue', () => {
     const queue = new TranslationQueue(provider, 'en', 'es');
     const results = [queue.translate('x'), queue.translate('y')];
     await tick();
-    calls[0]!.reject(new ProviderError('network', 'down'));
+    calls[0]!.reject(new ProviderError('unsupported-pair', 'no such pair'));
     for (const result of results) {
-      await expect(result).rejects.toMatchObject({ kind: 'network' });
+      await expect(result).rejects.toMatchObject({ kind: 'unsupported-pair' });
     }
     expect(queue.stats.failedRequests).toBe(1);
     // A later attempt at the same text makes a new request.
@@ -215,5 +215,214 @@ describe('TranslationQueue', () => {
     queue.dispose();
     await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
     await expect(queue.translate('y')).rejects.toMatchObject({ kind: 'aborted' });
+  });
+});
+
+describe('TranslationQueue failures over time', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const policy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, maxRetryAfterMs: 5000 };
+  // random() = 0.5 makes the jitter factor exactly 1.
+  const options = { retry: policy, random: () => 0.5 };
+
+  it('retries a network failure with exponential backoff, then succeeds', async () => {
+    const { provider, calls } = scriptedProvider();
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const result = queue.translate('hello');
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.reject(new ProviderError('network', 'down'));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(calls).toHaveLength(1);
+    expect(queue.stateOf('hello')).toBe('queued');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    calls[1]!.reject(new ProviderError('server', '503'));
+    await vi.advanceTimersByTimeAsync(199);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(3);
+    upper(calls[2]!);
+    await expect(result).resolves.toBe('HELLO');
+    expect(queue.stats.retries).toBe(2);
+  });
+
+  it('gives up after the last attempt with the engine error', async () => {
+    const { provider, calls } = scriptedProvider();
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const result = queue.translate('hello');
+    const settled = result.catch((error: unknown) => error);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      calls[attempt]!.reject(new ProviderError('timeout', 'slow'));
+    }
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toHaveLength(3);
+    expect(await settled).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('honours Retry-After on a 429 by pausing the whole engine', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 1,
+      maxCharsPerRequest: 100,
+      maxConcurrency: 2,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const a = queue.translate('a');
+    const b = queue.translate('b');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    calls[0]!.reject(
+      new ProviderError('rate-limited', 'slow down', { status: 429, retryAfterMs: 2000 }),
+    );
+    upper(calls[1]!);
+    await expect(b).resolves.toBe('B');
+    const c = queue.translate('c');
+    await vi.advanceTimersByTimeAsync(1999);
+    // Neither the retry nor a new text goes out while the engine asked us to wait.
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.slice(2).map((call) => call.texts[0])).toEqual(['a', 'c']);
+    calls.slice(2).forEach(upper);
+    await expect(a).resolves.toBe('A');
+    await expect(c).resolves.toBe('C');
+  });
+
+  it('retries a 429 without Retry-After after a backoff', async () => {
+    const { provider, calls } = scriptedProvider();
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const result = queue.translate('x');
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.reject(new ProviderError('rate-limited', 'slow down', { status: 429 }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(calls).toHaveLength(2);
+    upper(calls[1]!);
+    await expect(result).resolves.toBe('X');
+  });
+
+  it('fails at once when Retry-After asks for longer than it is worth waiting', async () => {
+    const { provider, calls } = scriptedProvider();
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const result = queue.translate('x');
+    const settled = result.catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.reject(
+      new ProviderError('rate-limited', 'come back tomorrow', { retryAfterMs: 86_400_000 }),
+    );
+    expect(await settled).toMatchObject({ kind: 'rate-limited' });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('halts on a bad key: no retry, everything waiting fails with the one error, nothing more is sent', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 1,
+      maxCharsPerRequest: 100,
+      maxConcurrency: 2,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const results = ['a', 'b', 'c', 'd', 'e'].map((text) =>
+      queue.translate(text).catch((error: unknown) => error),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(2);
+    calls[0]!.reject(new ProviderError('auth', 'bad key', { status: 403 }));
+    calls[1]!.reject(new ProviderError('auth', 'bad key', { status: 403 }));
+    for (const result of await Promise.all(results)) expect(result).toMatchObject({ kind: 'auth' });
+    await expect(queue.translate('f')).rejects.toMatchObject({ kind: 'auth' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(2);
+    expect(queue.halted?.kind).toBe('auth');
+
+    queue.resume();
+    const again = queue.translate('a');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toHaveLength(3);
+    upper(calls[2]!);
+    await expect(again).resolves.toBe('A');
+  });
+
+  it('halts on an exhausted quota the same way', async () => {
+    const { provider, calls } = scriptedProvider();
+    const queue = new TranslationQueue(provider, 'en', 'es', options);
+    const result = queue.translate('x').catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(0);
+    calls[0]!.reject(new ProviderError('quota', 'quota exceeded', { status: 456 }));
+    expect(await result).toMatchObject({ kind: 'quota' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('TranslationQueue priorities', () => {
+  it('sends what is on screen first, then the rest in reading order', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 2,
+      maxCharsPerRequest: 100,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const texts = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
+    texts.forEach((text, index) => queue.prioritize(text, index));
+    // The reader scrolled to p4 and p5.
+    queue.prioritize('p4', -1000);
+    queue.prioritize('p5', -999);
+    const results = texts.map((text) => queue.translate(text));
+    await tick();
+    expect(calls.map((c) => c.texts)).toEqual([['p4', 'p5']]);
+    upper(calls[0]!);
+    await tick();
+    upper(calls[1]!);
+    await tick();
+    upper(calls[2]!);
+    expect(calls.map((c) => c.texts)).toEqual([
+      ['p4', 'p5'],
+      ['p0', 'p1'],
+      ['p2', 'p3'],
+    ]);
+    expect(await Promise.all(results)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P5']);
+  });
+
+  it('re-ranks texts still waiting when the view moves', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 1,
+      maxCharsPerRequest: 100,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const results = ['p0', 'p1', 'p2'].map((text) => queue.translate(text));
+    await tick();
+    expect(calls[0]!.texts).toEqual(['p0']);
+    const withdraw = queue.prioritize('p2', -5);
+    upper(calls[0]!);
+    await tick();
+    expect(calls[1]!.texts).toEqual(['p2']);
+    withdraw();
+    upper(calls[1]!);
+    await tick();
+    upper(calls[2]!);
+    expect(await Promise.all(results)).toEqual(['P0', 'P1', 'P2']);
+  });
+});
+
+describe('checking answers', () => {
+  it('refuses prose handed back unchanged, but not a name or a number', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 10,
+      maxCharsPerRequest: 1000,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const prose = queue.translate('The council met on Monday.');
+    const name = queue.translate('Daniel Whitfield');
+    const number = queue.translate('2018');
+    await tick();
+    calls[0]!.resolve(['The council met on Monday.', 'Daniel Whitfield', '2018']);
+    await expect(prose).rejects.toMatchObject({ kind: 'untranslated' });
+    await expect(name).resolves.toBe('Daniel Whitfield');
+    await expect(number).resolves.toBe('2018');
   });
 });

@@ -4,24 +4,50 @@
  * Why a queue and not one request per paragraph: engines charge per request in latency (APy is
  * almost 8× faster with ~4,000-character requests than with one paragraph each), so callers ask for
  * single texts and the queue packs them into requests within the provider's limits:
- * - requests made in the same task are collected and packed in reading order (then `priority`);
- * - at most `maxConcurrency` requests are in flight; a finished one immediately frees its slot;
- * - identical texts are sent once and answer every caller;
- * - a text over the character limit is split at sentence boundaries and rejoined;
+ * - texts asked for in the same task are packed by priority (what is on screen first), then in
+ *   reading order; at most `maxConcurrency` requests are in flight, and a finished one frees its
+ *   slot at once, so the rest of the document follows without waiting for scrolling;
+ * - identical texts are sent once and answer every caller; a text over the character limit is
+ *   split at sentence boundaries and rejoined;
  * - a caller that aborts leaves the queue; a request whose callers have all left is aborted;
- * - a request that fails fails each of its texts with the engine's error; an empty answer for a
- *   non-empty text fails that text alone. Nothing here caches: callers cache what succeeded.
+ * - network failures, timeouts, 5xx and 429 are retried with exponential backoff and jitter, a
+ *   429's `Retry-After` pausing the whole engine; a bad key or an exhausted quota is never
+ *   retried: the queue halts, fails what it holds with that one error and sends nothing more until
+ *   `resume()` — one clear failure, not one per paragraph;
+ * - every answer is checked: a wrong count fails the whole request (nothing misaligned is ever
+ *   handed out), an empty or unchanged translation fails that text alone.
+ * Nothing here caches: callers cache what succeeded.
  */
 import { joinPieces, splitForLimit } from '../segments/split';
 import { ProviderError, toProviderError, type TranslationProvider } from '../providers/types';
 
-/** Where a text stands: waiting for a slot, or inside a request in flight. */
+/** Where a text stands: waiting (for a slot or a retry), or inside a request in flight. */
 export type QueuedState = 'queued' | 'sent';
 
 export interface QueueRequestOptions {
   signal?: AbortSignal;
-  /** Lower goes first; equal priorities keep the order of asking. */
-  priority?: number;
+}
+
+export interface RetryPolicy {
+  /** Attempts per text, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A `Retry-After` longer than this fails the texts instead of holding them. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 600,
+  maxDelayMs: 15_000,
+  maxRetryAfterMs: 60_000,
+};
+
+export interface QueueOptions {
+  retry?: Partial<RetryPolicy>;
+  /** Injected for tests. */
+  random?: () => number;
 }
 
 interface Waiter {
@@ -31,9 +57,13 @@ interface Waiter {
 
 interface Entry {
   text: string;
+  /** The text the caller asked for, when this entry is one sentence group of a longer text. */
+  owner: string;
   state: QueuedState;
-  priority: number;
   order: number;
+  attempts: number;
+  /** Not to be sent before this time (a retry's backoff). */
+  notBefore: number;
   waiters: Set<Waiter>;
   batch?: Batch;
 }
@@ -46,6 +76,7 @@ interface Batch {
 export interface QueueStats {
   requests: number;
   failedRequests: number;
+  retries: number;
 }
 
 export class TranslationQueue {
@@ -53,19 +84,28 @@ export class TranslationQueue {
   readonly from: string;
   readonly to: string;
 
+  private readonly policy: RetryPolicy;
+  private readonly random: () => number;
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
+  private readonly priorities = new Map<string, number[]>();
   private inFlight = 0;
   private nextOrder = 0;
   private flushScheduled = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timerAt = Infinity;
+  private pausedUntil = 0;
+  private halt: ProviderError | null = null;
   private notifyScheduled = false;
   private disposed = false;
-  private readonly counters: QueueStats = { requests: 0, failedRequests: 0 };
+  private readonly counters: QueueStats = { requests: 0, failedRequests: 0, retries: 0 };
 
-  constructor(provider: TranslationProvider, from: string, to: string) {
+  constructor(provider: TranslationProvider, from: string, to: string, options: QueueOptions = {}) {
     this.provider = provider;
     this.from = from;
     this.to = to;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.random = options.random ?? Math.random;
   }
 
   /** Translates one text; long texts are split into sentence groups that travel separately. */
@@ -73,10 +113,31 @@ export class TranslationQueue {
     const source = text.trim();
     if (source === '') return '';
     const limit = this.provider.limits.maxCharsPerRequest;
-    if (source.length <= limit) return this.enqueue(source, options);
+    if (source.length <= limit) return this.enqueue(source, source, options);
     const pieces = splitForLimit(source, limit, this.from);
-    const translated = await Promise.all(pieces.map((piece) => this.enqueue(piece, options)));
+    const translated = await Promise.all(
+      pieces.map((piece) => this.enqueue(piece, source, options)),
+    );
     return joinPieces(translated, this.to);
+  }
+
+  /**
+   * Says how urgent a text is (lower first; what is on screen gets the lowest). Texts without a
+   * priority go in the order they were asked for. Returns a function that withdraws it.
+   */
+  prioritize(text: string, priority: number): () => void {
+    const key = text.trim();
+    const list = this.priorities.get(key) ?? [];
+    list.push(priority);
+    this.priorities.set(key, list);
+    this.scheduleFlush();
+    return () => {
+      const current = this.priorities.get(key);
+      if (!current) return;
+      const index = current.indexOf(priority);
+      if (index >= 0) current.splice(index, 1);
+      if (current.length === 0) this.priorities.delete(key);
+    };
   }
 
   /** The state of a text (or of any piece of it) still in the queue; undefined once answered. */
@@ -94,6 +155,19 @@ export class TranslationQueue {
     return state;
   }
 
+  /** The failure that stopped this queue (a bad key, an exhausted quota), if any. */
+  get halted(): ProviderError | null {
+    return this.halt;
+  }
+
+  /** Lets a halted queue send again, e.g. after the reader fixed the key. */
+  resume(): void {
+    this.halt = null;
+    this.pausedUntil = 0;
+    this.notify();
+    this.scheduleFlush();
+  }
+
   get stats(): QueueStats {
     return { ...this.counters };
   }
@@ -107,6 +181,7 @@ export class TranslationQueue {
   /** Aborts everything; later calls reject. */
   dispose(): void {
     this.disposed = true;
+    this.clearTimer();
     const error = new ProviderError('aborted', 'The translation was cancelled.');
     for (const entry of [...this.entries.values()]) {
       entry.batch?.controller.abort();
@@ -116,21 +191,28 @@ export class TranslationQueue {
     this.notify();
   }
 
-  private enqueue(text: string, { signal, priority = 0 }: QueueRequestOptions): Promise<string> {
+  private enqueue(text: string, owner: string, { signal }: QueueRequestOptions): Promise<string> {
     if (this.disposed) {
       return Promise.reject(new ProviderError('aborted', 'The translation was cancelled.'));
     }
+    if (this.halt) return Promise.reject(this.halt);
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     return new Promise<string>((resolve, reject) => {
       let entry = this.entries.get(text);
       if (!entry) {
-        entry = { text, state: 'queued', priority, order: this.nextOrder++, waiters: new Set() };
+        entry = {
+          text,
+          owner,
+          state: 'queued',
+          order: this.nextOrder++,
+          attempts: 0,
+          notBefore: 0,
+          waiters: new Set(),
+        };
         this.entries.set(text, entry);
         this.notify();
-      } else if (entry.state === 'queued' && priority < entry.priority) {
-        entry.priority = priority;
       }
-      const owner = entry;
+      const current = entry;
       const waiter: Waiter = {
         resolve: (value) => {
           signal?.removeEventListener('abort', onAbort);
@@ -142,12 +224,12 @@ export class TranslationQueue {
         },
       };
       const onAbort = () => {
-        owner.waiters.delete(waiter);
+        current.waiters.delete(waiter);
         reject(abortReason(signal));
-        this.abandon(owner);
+        this.abandon(current);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      owner.waiters.add(waiter);
+      current.waiters.add(waiter);
       this.scheduleFlush();
     });
   }
@@ -170,8 +252,13 @@ export class TranslationQueue {
     }
   }
 
+  private priorityOf(entry: Entry): number {
+    const own = this.priorities.get(entry.text) ?? this.priorities.get(entry.owner);
+    return own && own.length > 0 ? Math.min(...own) : entry.order;
+  }
+
   private scheduleFlush(): void {
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.disposed) return;
     this.flushScheduled = true;
     // A macrotask, not a microtask: callers that start from separate promise chains in the same
     // turn (cache misses answered by one IndexedDB transaction) still land in one request.
@@ -181,16 +268,49 @@ export class TranslationQueue {
     }, 0);
   }
 
+  /** Wakes the queue at `at` (a backoff or a Retry-After ending). */
+  private wakeAt(at: number): void {
+    if (this.timer !== null && this.timerAt <= at) return;
+    this.clearTimer();
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.timerAt = Infinity;
+        this.flush();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.timerAt = Infinity;
+  }
+
   private flush(): void {
+    if (this.disposed || this.halt) return;
+    const now = Date.now();
+    if (this.pausedUntil > now) {
+      this.wakeAt(this.pausedUntil);
+      return;
+    }
     const { maxConcurrency, maxTextsPerRequest, maxCharsPerRequest } = this.provider.limits;
     while (this.inFlight < maxConcurrency) {
-      const queued = [...this.entries.values()]
-        .filter((entry) => entry.state === 'queued')
-        .sort((a, b) => a.priority - b.priority || a.order - b.order);
-      if (queued.length === 0) return;
+      const waiting = [...this.entries.values()].filter((entry) => entry.state === 'queued');
+      const ready = waiting
+        .filter((entry) => entry.notBefore <= now)
+        .map((entry) => ({ entry, priority: this.priorityOf(entry) }))
+        .sort((a, b) => a.priority - b.priority || a.entry.order - b.entry.order);
+      if (ready.length === 0) {
+        const next = Math.min(...waiting.map((entry) => entry.notBefore));
+        if (Number.isFinite(next)) this.wakeAt(next);
+        return;
+      }
       const batch: Entry[] = [];
       let chars = 0;
-      for (const entry of queued) {
+      for (const { entry } of ready) {
         if (batch.length >= maxTextsPerRequest) break;
         if (batch.length > 0 && chars + entry.text.length > maxCharsPerRequest) break;
         batch.push(entry);
@@ -205,38 +325,22 @@ export class TranslationQueue {
     for (const entry of entries) {
       entry.state = 'sent';
       entry.batch = batch;
+      entry.attempts++;
     }
     this.inFlight++;
     this.counters.requests++;
     this.notify();
-    const texts = entries.map((entry) => entry.text);
     this.provider
-      .translate(texts, this.from, this.to, { signal: batch.controller.signal })
-      .then((translations) => {
-        if (translations.length !== entries.length) {
-          throw new ProviderError(
-            'bad-response',
-            `The engine answered ${translations.length} texts for ${entries.length}.`,
-          );
-        }
-        entries.forEach((entry, index) => {
-          const translation = (translations[index] ?? '').trim();
-          if (translation === '') {
-            const error = new ProviderError(
-              'empty-result',
-              'The engine answered with an empty text.',
-            );
-            this.settle(entry, (waiter) => waiter.reject(error));
-          } else {
-            this.settle(entry, (waiter) => waiter.resolve(translation));
-          }
-        });
-      })
-      .catch((error: unknown) => {
-        this.counters.failedRequests++;
-        const failure = toProviderError(error);
-        for (const entry of entries) this.settle(entry, (waiter) => waiter.reject(failure));
-      })
+      .translate(
+        entries.map((entry) => entry.text),
+        this.from,
+        this.to,
+        { signal: batch.controller.signal },
+      )
+      .then(
+        (translations) => this.accept(entries, translations),
+        (error: unknown) => this.fail(entries, toProviderError(error)),
+      )
       .finally(() => {
         this.inFlight--;
         this.notify();
@@ -244,10 +348,75 @@ export class TranslationQueue {
       });
   }
 
+  private accept(entries: Entry[], translations: readonly string[]): void {
+    if (translations.length !== entries.length) {
+      this.counters.failedRequests++;
+      const error = new ProviderError(
+        'bad-response',
+        `The engine answered ${translations.length} texts for ${entries.length}.`,
+      );
+      for (const entry of entries) this.settle(entry, (waiter) => waiter.reject(error));
+      return;
+    }
+    entries.forEach((entry, index) => {
+      const translation = (translations[index] ?? '').trim();
+      const problem = checkTranslation(entry.text, translation, this.from, this.to);
+      if (problem) this.settle(entry, (waiter) => waiter.reject(problem));
+      else this.settle(entry, (waiter) => waiter.resolve(translation));
+    });
+  }
+
+  private fail(entries: Entry[], error: ProviderError): void {
+    this.counters.failedRequests++;
+    if (error.kind === 'auth' || error.kind === 'quota') {
+      this.halt = error;
+      for (const entry of [...this.entries.values()]) {
+        if (entry.state === 'queued' || entries.includes(entry)) {
+          this.settle(entry, (waiter) => waiter.reject(error));
+        }
+      }
+      this.clearTimer();
+      return;
+    }
+    const now = Date.now();
+    let delay: number | null = null;
+    if (error.retryable) {
+      if (error.kind === 'rate-limited') {
+        const wait =
+          error.retryAfterMs ?? this.backoff(Math.max(...entries.map((e) => e.attempts)));
+        if (wait <= this.policy.maxRetryAfterMs) {
+          delay = wait;
+          this.pausedUntil = Math.max(this.pausedUntil, now + wait);
+        }
+      } else {
+        delay = this.backoff(Math.max(...entries.map((e) => e.attempts)));
+      }
+    }
+    for (const entry of entries) {
+      const retry =
+        delay !== null && entry.attempts < this.policy.maxAttempts && entry.waiters.size > 0;
+      if (!retry) {
+        this.settle(entry, (waiter) => waiter.reject(error));
+        continue;
+      }
+      this.counters.retries++;
+      entry.state = 'queued';
+      entry.batch = undefined;
+      entry.notBefore = now + (delay ?? 0);
+    }
+  }
+
+  /** Exponential backoff with full-range jitter (0.5×–1.5×), so clients do not retry in step. */
+  private backoff(attempt: number): number {
+    const exponential = this.policy.baseDelayMs * 2 ** Math.max(0, attempt - 1);
+    return Math.min(this.policy.maxDelayMs, exponential) * (0.5 + this.random());
+  }
+
   private settle(entry: Entry, action: (waiter: Waiter) => void): void {
     if (this.entries.get(entry.text) === entry) this.entries.delete(entry.text);
     const waiters = [...entry.waiters];
     entry.waiters.clear();
+    this.notify();
     for (const waiter of waiters) action(waiter);
   }
 
@@ -259,6 +428,25 @@ export class TranslationQueue {
       for (const listener of this.listeners) listener();
     });
   }
+}
+
+/**
+ * Why an answer is not a translation: empty, or the source handed back unchanged. A short text
+ * (a name, a number) may legitimately come back as it was; prose of several words may not.
+ */
+export function checkTranslation(
+  source: string,
+  translation: string,
+  from: string,
+  to: string,
+): ProviderError | null {
+  if (translation === '')
+    return new ProviderError('empty-result', 'The engine answered with an empty text.');
+  const words = source.match(/\p{L}{2,}/gu)?.length ?? 0;
+  if (translation === source && words >= 3 && from.split('-')[0] !== to.split('-')[0]) {
+    return new ProviderError('untranslated', 'The engine handed the text back unchanged.');
+  }
+  return null;
 }
 
 function abortReason(signal: AbortSignal | undefined): Error {

@@ -54,7 +54,7 @@ export function ArticleHeader({
       ) : null}
       {showTitleTranslation ? (
         <p className="article-header__title-translation" lang={translate?.to} dir={targetDir}>
-          {title.translation}
+          {title.translation?.text}
         </p>
       ) : null}
       {draft.deck && !(view === 'translation' && showDeckTranslation) ? (
@@ -68,7 +68,7 @@ export function ArticleHeader({
           lang={translate?.to}
           dir={targetDir}
         >
-          {deck.translation}
+          {deck.translation?.text}
         </p>
       ) : null}
       <div className="article-header__meta">

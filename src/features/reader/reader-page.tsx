@@ -12,15 +12,17 @@ import { RemovedChrome } from './removed-chrome';
 import { SegmentView } from './segment-view';
 import { TranslationStatus } from './translation-status';
 import { useDocumentProgress } from './use-segment-translation';
+import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
 
 interface ReaderPageProps {
   articleId: string;
   persisted: boolean;
   onClose: () => void;
+  onOpenSettings: () => void;
 }
 
-export function ReaderPage({ articleId, persisted, onClose }: ReaderPageProps) {
+export function ReaderPage({ articleId, persisted, onClose, onOpenSettings }: ReaderPageProps) {
   const { t } = useTranslation();
   const article = useQuery(articleQuery(articleId));
 
@@ -45,10 +47,18 @@ export function ReaderPage({ articleId, persisted, onClose }: ReaderPageProps) {
       </Notice>
     );
   }
-  return <Reader record={article.data} persisted={persisted} />;
+  return <Reader record={article.data} persisted={persisted} onOpenSettings={onOpenSettings} />;
 }
 
-function Reader({ record, persisted }: { record: ArticleRecord; persisted: boolean }) {
+function Reader({
+  record,
+  persisted,
+  onOpenSettings,
+}: {
+  record: ArticleRecord;
+  persisted: boolean;
+  onOpenSettings: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const view = usePreferences((state) => state.view);
@@ -56,19 +66,15 @@ function Reader({ record, persisted }: { record: ArticleRecord; persisted: boole
   const { draft } = record;
   const sourceLanguage = plan.source ?? undefined;
 
+  const { route, fallback } = plan;
   const inputs = useMemo(
     (): (SegmentTranslationInput | null)[] =>
       draft.blocks.map((block) =>
-        plan.provider && plan.pair && block.kind !== 'preformatted'
-          ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to, text: block.text }
-          : null,
+        route && block.kind !== 'preformatted' ? { ...route, fallback, text: block.text } : null,
       ),
-    [draft.blocks, plan.provider, plan.pair],
+    [draft.blocks, route, fallback],
   );
-  const headerTranslation =
-    plan.provider && plan.pair
-      ? { provider: plan.provider, from: plan.pair.from, to: plan.pair.to }
-      : null;
+  const otherEngines = useConfiguredEngines().filter((id) => id !== plan.engine.providerId);
   const progress = useDocumentProgress(inputs);
 
   const changeSource = (language: string | null) => {
@@ -87,13 +93,13 @@ function Reader({ record, persisted }: { record: ArticleRecord; persisted: boole
         sourceOverride={record.sourceLanguage}
         onSourceChange={changeSource}
       />
-      <TranslationStatus plan={plan} progress={progress} />
+      <TranslationStatus plan={plan} progress={progress} onOpenSettings={onOpenSettings} />
       <ArticleHeader
         draft={draft}
         sourceLanguage={sourceLanguage}
-        translate={headerTranslation}
+        translate={route ? { ...route, fallback } : null}
         view={view}
-        targetLanguage={plan.pair?.to ?? plan.target}
+        targetLanguage={route?.to ?? plan.target}
       />
       <div className={`segments segments--${view}`}>
         {draft.blocks.map((block, index) => (
@@ -104,6 +110,7 @@ function Reader({ record, persisted }: { record: ArticleRecord; persisted: boole
             sourceLanguage={sourceLanguage}
             input={inputs[index] ?? null}
             view={view}
+            otherEngines={otherEngines}
           />
         ))}
       </div>

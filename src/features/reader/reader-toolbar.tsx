@@ -28,10 +28,10 @@ export function ReaderToolbar({
     .filter((tag) => tag !== detectedLanguage || sourceOverride !== null)
     .sort((a, b) => names(a).localeCompare(names(b)));
   const targetOptions = [...plan.targets];
-  if (plan.target && !targetOptions.includes(plan.target) && plan.pair?.to !== plan.target) {
+  if (plan.target && !targetOptions.includes(plan.target) && plan.route?.to !== plan.target) {
     targetOptions.push(plan.target);
   }
-  const targetValue = plan.pair?.to ?? plan.target ?? '';
+  const targetValue = plan.route?.to ?? plan.target ?? '';
 
   return (
     <section className="toolbar" aria-label={t('reader.toolbar.label')}>

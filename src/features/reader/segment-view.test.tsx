@@ -64,15 +64,55 @@ describe('SegmentView', () => {
     );
     const segment = document.querySelector('[data-segment="3"]');
     await waitFor(() => expect(pending).toHaveLength(1));
-    pending[0]?.reject(new ProviderError('network', 'down'));
+    pending[0]?.reject(new ProviderError('bad-response', 'garbled'));
     await waitFor(() => expect(segment).toHaveAttribute('data-state', 'error'));
-    expect(segment).toHaveTextContent('번역하지 못했습니다. 번역 엔진에 연결할 수 없습니다.');
+    expect(segment).toHaveTextContent('번역하지 못했습니다. 번역 엔진의 응답이 올바르지 않습니다.');
     await userEvent.click(screen.getByRole('button', { name: '다시 시도' }));
     await waitFor(() => expect(pending).toHaveLength(2));
     pending[1]?.resolve(['El museo abre un ala nueva.']);
     await waitFor(() => expect(segment).toHaveAttribute('data-state', 'translated'));
     // The translation view hides the source once the translation is there.
     expect(screen.getByText(block.text)).not.toBeVisible();
+  });
+
+  it('says only "not translated" for a bad key, which the document states once', async () => {
+    const { provider, pending } = manualEngine('manual-3');
+    await renderWithApp(
+      <SegmentView
+        index={1}
+        block={block}
+        sourceLanguage="en"
+        view="bilingual"
+        input={{ provider, from: 'en', to: 'es', text: block.text }}
+      />,
+    );
+    const segment = document.querySelector('[data-segment="1"]');
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0]?.reject(new ProviderError('auth', 'bad key', { status: 403 }));
+    await waitFor(() => expect(segment).toHaveAttribute('data-state', 'error'));
+    expect(segment).toHaveTextContent('번역되지 않음');
+    expect(segment).not.toHaveTextContent('인증');
+  });
+
+  it('retranslates past the cache and shows the new answer', async () => {
+    const { provider, pending } = manualEngine('manual-4');
+    await renderWithApp(
+      <SegmentView
+        index={2}
+        block={block}
+        sourceLanguage="en"
+        view="bilingual"
+        input={{ provider, from: 'en', to: 'es', text: block.text }}
+      />,
+    );
+    await waitFor(() => expect(pending).toHaveLength(1));
+    pending[0]?.resolve(['Primera versión.']);
+    await screen.findByText('Primera versión.');
+    await userEvent.click(screen.getByRole('button', { name: '다시 번역' }));
+    await waitFor(() => expect(pending).toHaveLength(2));
+    pending[1]?.resolve(['Segunda versión.']);
+    await screen.findByText('Segunda versión.');
+    expect(screen.queryByText('Primera versión.')).toBeNull();
   });
 
   it('stays pending without a spinner when there is nothing to translate into', async () => {

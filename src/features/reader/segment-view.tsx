@@ -1,11 +1,14 @@
-import { memo } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Block } from '../../domain/article/types';
 import { languageDirection } from '../../domain/language/codes';
+import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import { providerErrorKey } from '../../lib/error-messages';
 import type { ViewMode } from '../../lib/preferences';
+import { SecondOpinion } from './second-opinion';
 import { useSegmentTranslation } from './use-segment-translation';
+import { useViewportPriority } from './use-viewport-priority';
 
 interface SegmentViewProps {
   index: number;
@@ -13,7 +16,12 @@ interface SegmentViewProps {
   sourceLanguage: string | undefined;
   input: SegmentTranslationInput | null;
   view: ViewMode;
+  /** Other configured engines a reader may ask for a second opinion. */
+  otherEngines?: readonly ProviderId[];
 }
+
+/** Errors that the document states once (bad key, quota): segments only say they are untranslated. */
+const DOCUMENT_LEVEL = new Set(['auth', 'quota']);
 
 /**
  * One body segment: the source block and, once there, its translation. Both stay in the DOM in
@@ -26,16 +34,29 @@ export const SegmentView = memo(function SegmentView({
   sourceLanguage,
   input,
   view,
+  otherEngines = [],
 }: SegmentViewProps) {
-  const { t } = useTranslation();
-  const { state, translation, error, retry } = useSegmentTranslation(input);
-  const targetLanguage = input?.to;
+  const { t } = useTranslation(['common', 'providers']);
+  const ref = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const [opinion, setOpinion] = useState<ProviderId | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const { state, translation, error, retry, retranslate } = useSegmentTranslation(input);
+  useViewportPriority(ref, input, block.text, index);
+  const targetLanguage =
+    translation && input?.fallback?.provider.id === translation.provider
+      ? input.fallback.to
+      : input?.to;
   const translated = state === 'translated' && translation !== undefined;
   const showSource = view !== 'translation' || !translated;
   const showTarget = view !== 'original';
+  const fromFallback =
+    translated && input?.fallback && translation.provider === input.fallback.provider.id;
+  const errorKind = (error as { kind?: string } | null)?.kind ?? '';
 
   return (
     <div
+      ref={ref}
       className={`segment segment--${view} segment--${block.kind}`}
       data-segment={index}
       data-state={state}
@@ -48,12 +69,12 @@ export const SegmentView = memo(function SegmentView({
         className={`segment__source${view === 'translation' ? ' segment__source--muted' : ''}`}
         hidden={!showSource}
       />
-      {input && showTarget ? (
-        <div className="segment__target-cell">
+      {input ? (
+        <div className="segment__target-cell" hidden={!showTarget}>
           {translated ? (
             <BlockText
               block={block}
-              text={translation}
+              text={translation.text}
               lang={targetLanguage}
               className="segment__target"
             />
@@ -64,7 +85,11 @@ export const SegmentView = memo(function SegmentView({
             </p>
           ) : state === 'error' ? (
             <div className="segment__status segment__status--error">
-              <span>{t('reader.segment.failed', { reason: t(providerErrorKey(error)) })}</span>
+              <span>
+                {DOCUMENT_LEVEL.has(errorKind)
+                  ? t('reader.segment.untranslated')
+                  : t('reader.segment.failed', { reason: t(providerErrorKey(error)) })}
+              </span>
               <button type="button" className="button button--small" onClick={retry}>
                 {t('reader.segment.retry')}
               </button>
@@ -74,16 +99,67 @@ export const SegmentView = memo(function SegmentView({
               {t('reader.segment.pending')}
             </p>
           )}
+          {fromFallback ? (
+            <p className="segment__origin">
+              {t('reader.segment.fromFallback', {
+                engine: t(`providers:${translation.provider as ProviderId}.name`),
+              })}
+            </p>
+          ) : null}
+          {translated ? (
+            <div className="segment__actions">
+              <button
+                type="button"
+                className="button button--small button--quiet"
+                onClick={retranslate}
+              >
+                {t('reader.segment.retranslate')}
+              </button>
+              {otherEngines.length > 0 ? (
+                <button
+                  type="button"
+                  className="button button--small button--quiet"
+                  aria-expanded={choosing}
+                  aria-controls={menuId}
+                  onClick={() => setChoosing((open) => !open)}
+                >
+                  {t('reader.secondOpinion.action')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          {choosing ? (
+            <div
+              className="segment__engines"
+              id={menuId}
+              role="group"
+              aria-label={t('reader.secondOpinion.action')}
+            >
+              {otherEngines.map((id) => (
+                <button
+                  key={id}
+                  type="button"
+                  className="button button--small"
+                  aria-pressed={opinion === id}
+                  onClick={() => {
+                    setOpinion(id);
+                    setChoosing(false);
+                  }}
+                >
+                  {t(`providers:${id}.name`)}
+                </button>
+              ))}
+            </div>
+          ) : null}
+          {opinion && sourceLanguage ? (
+            <SecondOpinion
+              providerId={opinion}
+              text={block.text}
+              source={sourceLanguage}
+              target={input.to}
+            />
+          ) : null}
         </div>
-      ) : null}
-      {translated && view === 'original' ? (
-        <BlockText
-          block={block}
-          text={translation}
-          lang={targetLanguage}
-          className="segment__target"
-          hidden
-        />
       ) : null}
     </div>
   );

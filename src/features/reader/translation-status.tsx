@@ -1,35 +1,63 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { useLanguageNames } from '../../components/use-language-names';
-import type { DocumentProgress } from './use-segment-translation';
+import { getTranslationQueue } from '../../lib/engine';
+import { providerErrorKey } from '../../lib/error-messages';
+import { useEngineHalt, type DocumentProgress } from './use-segment-translation';
 import type { TranslationPlan } from './use-translation-plan';
 
-/** The document's progress, the translating notice, and why nothing translates when it cannot. */
-export function TranslationStatus({
-  plan,
-  progress,
-}: {
+interface TranslationStatusProps {
   plan: TranslationPlan;
   progress: DocumentProgress;
-}) {
+  onOpenSettings: () => void;
+}
+
+/**
+ * The document's progress, the translating notice, and — once, for the whole document — why
+ * nothing translates when it cannot (engine down, bad key, quota, model to download, no pair).
+ */
+export function TranslationStatus({ plan, progress, onOpenSettings }: TranslationStatusProps) {
   const { t } = useTranslation(['common', 'providers']);
   const names = useLanguageNames();
   const queryClient = useQueryClient();
+  const halt = useEngineHalt(plan.route);
   const engine = t(`providers:${plan.engine.providerId}.name`);
+  const settingsButton = (
+    <button type="button" className="button button--small" onClick={onOpenSettings}>
+      {t('reader.engine.openSettings')}
+    </button>
+  );
+
+  const retryFailed = () => {
+    void queryClient.refetchQueries({
+      type: 'active',
+      predicate: (query) => query.queryKey[0] === 'translation' && query.state.status === 'error',
+    });
+  };
 
   if (plan.blocker) {
     switch (plan.blocker) {
       case 'loading':
         return <p className="muted status-line">{t('reader.engine.loading')}</p>;
+      case 'not-configured':
+        return (
+          <Notice tone="warning" actions={settingsButton}>
+            {t('reader.engine.notConfigured', { engine })}
+          </Notice>
+        );
       case 'unreachable':
         return (
           <Notice
             tone="error"
             actions={
-              <button type="button" className="button button--small" onClick={plan.retryEngine}>
-                {t('reader.engine.retry')}
-              </button>
+              <>
+                <button type="button" className="button button--small" onClick={plan.retryEngine}>
+                  {t('reader.engine.retry')}
+                </button>
+                {settingsButton}
+              </>
             }
           >
             {t('reader.engine.unreachable', {
@@ -38,6 +66,8 @@ export function TranslationStatus({
             })}
           </Notice>
         );
+      case 'needs-download':
+        return <ModelDownload plan={plan} />;
       case 'unknown-source':
         return <Notice tone="warning">{t('reader.engine.unknownSource')}</Notice>;
       case 'unsupported-source':
@@ -68,41 +98,119 @@ export function TranslationStatus({
   }
 
   const { total, translated, failed, inFlight } = progress;
-  const retryFailed = () => {
-    void queryClient.refetchQueries({
-      type: 'active',
-      predicate: (query) => query.queryKey[0] === 'translation' && query.state.status === 'error',
-    });
+  return (
+    <>
+      {halt ? (
+        <Notice
+          tone="error"
+          actions={
+            <>
+              {settingsButton}
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  if (plan.route)
+                    getTranslationQueue(
+                      plan.route.provider,
+                      plan.route.from,
+                      plan.route.to,
+                    ).resume();
+                  retryFailed();
+                }}
+              >
+                {t('reader.status.resume')}
+              </button>
+            </>
+          }
+        >
+          {t('reader.status.halted', { engine, reason: t(providerErrorKey(halt)) })}
+        </Notice>
+      ) : null}
+      <div className="status-line" role="status" aria-live="polite">
+        <progress
+          className="status-line__bar"
+          max={Math.max(total, 1)}
+          value={translated}
+          aria-hidden="true"
+        />
+        <span className="status-line__count">
+          {t('reader.status.progress', { done: translated, total })}
+        </span>
+        {inFlight > 0 ? (
+          <span className="status-line__translating">
+            <span className="spinner" aria-hidden="true" />
+            {t('reader.status.translating')}
+          </span>
+        ) : null}
+        {inFlight === 0 && failed === 0 && translated === total && total > 0 ? (
+          <span className="status-line__done">{t('reader.status.done')}</span>
+        ) : null}
+        {failed > 0 && inFlight === 0 && !halt ? (
+          <span className="status-line__failed">
+            {t('reader.status.failed', { count: failed })}
+            <button type="button" className="button button--small" onClick={retryFailed}>
+              {t('reader.status.retryFailed')}
+            </button>
+          </span>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+/** On-device engines: the model download, started by the reader's click (browsers require one). */
+function ModelDownload({ plan }: { plan: TranslationPlan }) {
+  const { t } = useTranslation();
+  const names = useLanguageNames();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const download = async () => {
+    const route = plan.candidate;
+    if (!route?.provider.prepare) return;
+    setError(null);
+    setProgress(0);
+    try {
+      await route.provider.prepare({ from: route.from, to: route.to }, { onProgress: setProgress });
+      plan.refreshAvailability();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setProgress(null);
+    }
   };
 
   return (
-    <div className="status-line" role="status" aria-live="polite">
-      <progress
-        className="status-line__bar"
-        max={Math.max(total, 1)}
-        value={translated}
-        aria-hidden="true"
-      />
-      <span className="status-line__count">
-        {t('reader.status.progress', { done: translated, total })}
+    <Notice
+      tone="info"
+      actions={
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void download()}
+          disabled={progress !== null}
+        >
+          {t('reader.engine.download')}
+        </button>
+      }
+    >
+      <span>
+        {t('reader.engine.needsDownload', {
+          source: names(plan.source ?? ''),
+          target: names(plan.target ?? ''),
+        })}
       </span>
-      {inFlight > 0 ? (
-        <span className="status-line__translating">
-          <span className="spinner" aria-hidden="true" />
-          {t('reader.status.translating')}
+      {progress !== null ? (
+        <span className="download-progress">
+          <progress max={1} value={progress} aria-label={t('reader.engine.downloading')} />
+          {t('reader.engine.downloading')}
         </span>
       ) : null}
-      {inFlight === 0 && failed === 0 && translated === total && total > 0 ? (
-        <span className="status-line__done">{t('reader.status.done')}</span>
-      ) : null}
-      {failed > 0 && inFlight === 0 ? (
-        <span className="status-line__failed">
-          {t('reader.status.failed', { count: failed })}
-          <button type="button" className="button button--small" onClick={retryFailed}>
-            {t('reader.status.retryFailed')}
-          </button>
+      {error ? (
+        <span className="download-error">
+          {t('reader.engine.downloadFailed', { reason: t(providerErrorKey(error)) })}
         </span>
       ) : null}
-    </div>
+    </Notice>
   );
 }

@@ -1,14 +1,19 @@
 /**
  * One segment's translation and its visible state. The query says whether a translation exists or
  * failed; the queue says whether the segment is actually inside a request in flight, so only those
- * segments show "translating" (the rest wait quietly as pending).
+ * segments show "translating" (the rest wait quietly as pending). "Retranslate" goes past the
+ * cache to the engine and replaces what was there.
  */
-import { useQuery, useQueries } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { ProviderError } from '../../domain/providers/types';
 import type { QueuedState } from '../../domain/queue/translation-queue';
 import {
   getTranslationQueue,
   segmentTranslationQuery,
+  translateWithEngine,
+  type EngineRoute,
+  type SegmentTranslation,
   type SegmentTranslationInput,
 } from '../../lib/engine';
 
@@ -16,32 +21,83 @@ export type SegmentState = 'pending' | 'translating' | 'translated' | 'error';
 
 const noSubscription = () => () => undefined;
 
+function useQueue(route: EngineRoute | null) {
+  return route ? getTranslationQueue(route.provider, route.from, route.to) : null;
+}
+
 function useQueuedState(input: SegmentTranslationInput | null): QueuedState | undefined {
-  const queue = input ? getTranslationQueue(input.provider, input.from, input.to) : null;
+  const queue = useQueue(input);
+  const fallbackQueue = useQueue(input?.fallback ?? null);
   const text = input?.text ?? '';
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const offs = [queue, fallbackQueue].map((q) =>
+        q ? q.subscribe(listener) : noSubscription(),
+      );
+      return () => offs.forEach((off) => off());
+    },
+    [queue, fallbackQueue],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => queue?.stateOf(text) ?? fallbackQueue?.stateOf(text),
+  );
+}
+
+/** The failure that stopped an engine (bad key, exhausted quota), shown once for the document. */
+export function useEngineHalt(route: EngineRoute | null): ProviderError | null {
+  const queue = useQueue(route);
   const subscribe = useCallback(
     (listener: () => void) => (queue ? queue.subscribe(listener) : noSubscription()),
     [queue],
   );
-  return useSyncExternalStore(subscribe, () => queue?.stateOf(text));
+  return useSyncExternalStore(subscribe, () => queue?.halted ?? null);
 }
 
-export function useSegmentTranslation(input: SegmentTranslationInput | null) {
-  const query = useQuery(segmentTranslationQuery(input));
+export interface SegmentTranslationState {
+  state: SegmentState;
+  translation: SegmentTranslation | undefined;
+  error: unknown;
+  retry: () => void;
+  retranslate: () => void;
+}
+
+export function useSegmentTranslation(
+  input: SegmentTranslationInput | null,
+): SegmentTranslationState {
+  const queryClient = useQueryClient();
+  const options = segmentTranslationQuery(input);
+  const query = useQuery(options);
   const queued = useQueuedState(input);
+  const fresh = useMutation({
+    mutationFn: () => {
+      if (!input) throw new Error('Nothing to translate into');
+      return translateWithEngine(input, input.text);
+    },
+    onSuccess: (data) => queryClient.setQueryData(options.queryKey, data),
+  });
+
   let state: SegmentState = 'pending';
+  let error: unknown = query.error;
   if (input) {
-    if (query.fetchStatus === 'fetching' && queued === 'sent') state = 'translating';
-    else if (query.isSuccess) state = 'translated';
-    else if (query.isError && query.fetchStatus !== 'fetching') state = 'error';
+    const working = query.fetchStatus === 'fetching' || fresh.isPending;
+    if (working && queued === 'sent') state = 'translating';
+    else if (working) state = 'pending';
+    else if (fresh.isError) {
+      state = 'error';
+      error = fresh.error;
+    } else if (query.isSuccess) state = 'translated';
+    else if (query.isError) state = 'error';
   }
   return {
     state,
     translation: query.data,
-    error: query.error,
+    error,
     retry: () => {
-      void query.refetch();
+      if (fresh.isError) fresh.mutate();
+      else void query.refetch();
     },
+    retranslate: () => fresh.mutate(),
   };
 }
 
@@ -69,7 +125,7 @@ export function useDocumentProgress(
       if (!input) continue;
       count++;
       const options = segmentTranslationQuery(input);
-      const key = options.queryKey[1] ?? '';
+      const key = options.queryKey.join('|');
       const existing = byKey.get(key);
       if (existing) existing.weight++;
       else byKey.set(key, { options, weight: 1 });

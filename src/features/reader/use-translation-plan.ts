@@ -1,34 +1,32 @@
 /**
  * Decides what can be translated and how: which engine, which of its pairs matches the article's
- * source language and the reader's target, and, when nothing can be translated, why (so the reader
- * says so instead of spinning).
+ * source language and the reader's target, the fallback engine's route, and, when nothing can be
+ * translated, why (so the reader says so instead of spinning).
  */
 import { useQuery } from '@tanstack/react-query';
 import { BUILT_IN_CONFIG } from '../../domain/config/runtime-config';
-import { primarySubtag, sameLanguage } from '../../domain/language/codes';
-import type { LanguagePair, TranslationProvider } from '../../domain/providers/types';
-import {
-  languagePairsQuery,
-  providerQuery,
-  resolveEngine,
-  type EngineChoice,
-} from '../../lib/engine';
+import { sameLanguage } from '../../domain/language/codes';
+import { targetsFrom } from '../../domain/language/pairs';
+import type { PairAvailability } from '../../domain/providers/types';
+import { pairAvailabilityQuery, type EngineChoice, type EngineRoute } from '../../lib/engine';
 import { usePreferences } from '../../lib/preferences';
 import { runtimeConfigQuery } from '../../lib/runtime-config';
 import type { ArticleRecord } from '../../lib/storage/db';
+import { useEngine, useRoute } from './use-engine-route';
 
 export type PlanBlocker =
   | 'loading'
+  | 'not-configured'
   | 'unreachable'
   | 'unknown-source'
   | 'unsupported-source'
   | 'no-target'
   | 'same-language'
-  | 'unsupported-pair';
+  | 'unsupported-pair'
+  | 'needs-download';
 
 export interface TranslationPlan {
   engine: EngineChoice;
-  provider: TranslationProvider | undefined;
   pairsError: unknown;
   retryEngine: () => void;
   /** Languages the engine translates from, for the source picker. */
@@ -39,82 +37,71 @@ export interface TranslationPlan {
   targets: string[];
   /** The reader's choice (or the deployment default). */
   target: string | null;
-  /** The engine's own pair to request; null when blocked. */
-  pair: LanguagePair | null;
+  /** The main engine's route; null when blocked. */
+  route: EngineRoute | null;
+  /** The fallback engine's route for the same pair, when one is set and offers it. */
+  fallback: EngineRoute | null;
   blocker: PlanBlocker | null;
+  /** The main engine's route before the on-device model check, for the download button. */
+  candidate: EngineRoute | null;
+  /** For on-device engines that must download a model first. */
+  availability: PairAvailability | null;
+  refreshAvailability: () => void;
 }
 
 export function useTranslationPlan(record: ArticleRecord): TranslationPlan {
-  const providerId = usePreferences((state) => state.providerId);
-  const providerSettings = usePreferences((state) => state.providerSettings);
   const preferredTarget = usePreferences((state) => state.targetLanguage);
-  const config = useQuery(runtimeConfigQuery);
-  const effectiveConfig = config.data?.config ?? BUILT_IN_CONFIG;
-  const engine = resolveEngine({ providerId, providerSettings }, effectiveConfig);
-  const providerResult = useQuery({ ...providerQuery(engine), enabled: config.isFetched });
-  const provider = providerResult.data;
-  const pairsResult = useQuery(languagePairsQuery(provider));
-  const pairs = pairsResult.data;
+  const fallbackId = usePreferences((state) => state.fallbackProviderId);
+  const config = useQuery(runtimeConfigQuery).data?.config ?? BUILT_IN_CONFIG;
+  const main = useEngine(undefined);
+  const engine = main ?? null;
+  const fallbackEngine = useEngine(
+    fallbackId !== null && fallbackId !== engine?.choice.providerId ? fallbackId : null,
+  );
 
   const source = record.sourceLanguage ?? record.detectedLanguage;
-  const target = preferredTarget ?? effectiveConfig.defaultTargetLanguage;
+  const target = preferredTarget ?? config.defaultTargetLanguage;
+  const route = useRoute(engine, source, target);
+  const fallbackRoute = useRoute(fallbackEngine, source, target);
+  const needsAvailability = route ? 'availability' in route.provider : false;
+  const availability = useQuery(pairAvailabilityQuery(route));
 
+  const pairs = engine?.pairs;
+  const sources = [...new Set((pairs ?? []).map((pair) => pair.from))];
+  const targets = source ? targetsFrom(pairs ?? [], source) : [];
   const base = {
-    engine,
-    provider,
-    pairsError: pairsResult.error ?? providerResult.error,
-    retryEngine: () => {
-      void pairsResult.refetch();
-    },
+    engine: engine?.choice ?? { providerId: config.defaultProvider, settings: {} },
+    pairsError: engine?.error,
+    retryEngine: () => engine?.retry(),
+    sources,
     source,
+    targets,
     target,
+    fallback: null,
+    candidate: route,
+    availability: availability.data ?? null,
+    refreshAvailability: () => {
+      void availability.refetch();
+    },
   };
-  const sources = unique((pairs ?? []).map((pair) => pair.from));
-  const fromSource = source ? (pairs ?? []).filter((pair) => sameLanguage(pair.from, source)) : [];
-  const targets = unique(fromSource.map((pair) => pair.to));
-  const blocked = (blocker: PlanBlocker) => ({ ...base, sources, targets, pair: null, blocker });
+  const blocked = (blocker: PlanBlocker): TranslationPlan => ({ ...base, route: null, blocker });
 
-  if (base.pairsError) return blocked('unreachable');
+  if (engine && !engine.configured) return blocked('not-configured');
+  if (engine?.error) return blocked('unreachable');
   if (!pairs) return blocked('loading');
   if (!source) return blocked('unknown-source');
-  if (fromSource.length === 0) return blocked('unsupported-source');
+  if (!sources.some((tag) => sameLanguage(tag, source))) return blocked('unsupported-source');
   if (!target) return blocked('no-target');
-  if (sameLanguage(source, target) && !targets.some((tag) => tag === target))
-    return blocked('same-language');
-  const pair = bestPair(fromSource, source, target);
-  if (!pair) return blocked('unsupported-pair');
-  return { ...base, sources, targets, pair, blocker: null };
-}
-
-/** The engine pair for the wanted languages: exact tags first, then the plain language. */
-function bestPair(
-  pairs: readonly LanguagePair[],
-  source: string,
-  target: string,
-): LanguagePair | null {
-  const score = (pair: LanguagePair) =>
-    (pair.to === target
-      ? 4
-      : pair.to === primarySubtag(target)
-        ? 2
-        : sameLanguage(pair.to, target)
-          ? 1
-          : 0) *
-      10 +
-    (pair.from === source ? 2 : pair.from === primarySubtag(source) ? 1 : 0);
-  let best: LanguagePair | null = null;
-  let bestScore = 0;
-  for (const pair of pairs) {
-    if (!sameLanguage(pair.to, target)) continue;
-    const s = score(pair);
-    if (s > bestScore) {
-      best = pair;
-      bestScore = s;
-    }
+  if (sameLanguage(source, target) && !targets.includes(target)) return blocked('same-language');
+  if (!route) return blocked('unsupported-pair');
+  if (needsAvailability && availability.data !== 'available') {
+    return blocked(
+      availability.data === 'unavailable'
+        ? 'unsupported-pair'
+        : availability.data
+          ? 'needs-download'
+          : 'loading',
+    );
   }
-  return best;
-}
-
-function unique(values: readonly string[]): string[] {
-  return [...new Set(values)];
+  return { ...base, route, fallback: fallbackRoute, blocker: null };
 }

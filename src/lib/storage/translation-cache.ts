@@ -8,7 +8,7 @@ import { getDb, type TranslationRecord } from './db';
 
 interface Lookup {
   key: string;
-  resolve: (value: string | undefined) => void;
+  resolve: (value: TranslationRecord | undefined) => void;
 }
 
 let pendingReads: Lookup[] = [];
@@ -16,7 +16,7 @@ let pendingWrites: TranslationRecord[] = [];
 let readScheduled = false;
 let writeScheduled = false;
 
-export function readCachedTranslation(key: string): Promise<string | undefined> {
+export function readCachedTranslation(key: string): Promise<TranslationRecord | undefined> {
   return new Promise((resolve) => {
     pendingReads.push({ key, resolve });
     if (readScheduled) return;
@@ -33,7 +33,7 @@ async function flushReads(): Promise<void> {
     const db = await getDb();
     const tx = db.transaction('translations', 'readonly');
     const values = await Promise.all(batch.map(({ key }) => tx.store.get(key)));
-    batch.forEach(({ resolve }, i) => resolve(values[i]?.translation));
+    batch.forEach(({ resolve }, i) => resolve(values[i]));
   } catch (error) {
     // A cache that cannot be read is a cache miss, not a failed translation.
     for (const { resolve } of batch) resolve(undefined);
@@ -62,9 +62,32 @@ async function flushWrites(): Promise<void> {
   }
 }
 
-export async function countCachedTranslations(): Promise<number> {
+export interface CacheUsage {
+  entries: number;
+  /** Approximate bytes of text held (UTF-16), without IndexedDB's own overhead. */
+  bytes: number;
+}
+
+/** How much the cache holds, for the settings' "cache size" line. */
+export async function measureTranslationCache(): Promise<CacheUsage> {
   const db = await getDb();
-  return db.count('translations');
+  let entries = 0;
+  let bytes = 0;
+  let cursor = await db.transaction('translations').store.openCursor();
+  while (cursor) {
+    entries++;
+    const { key, translation, provider, cacheIdentity, from, to } = cursor.value;
+    bytes +=
+      2 *
+      (key.length +
+        translation.length +
+        provider.length +
+        cacheIdentity.length +
+        from.length +
+        to.length);
+    cursor = await cursor.continue();
+  }
+  return { entries, bytes };
 }
 
 export async function clearCachedTranslations(): Promise<void> {
