@@ -47,7 +47,8 @@ export default defineConfig({
   ],
   webServer: {
     // The local binary rather than npx: nothing may be fetched from the network here.
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // Articles arrive as `?text=…` in the address: allow long ones, as `npm start` does.
+    command: `node --max-http-header-size=4194304 node_modules/.bin/vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -112,7 +112,9 @@ async function main() {
   const port = await findFreePort(wantedPort);
   if (port !== wantedPort) warn(`Port ${wantedPort} is taken; using ${port} instead.`);
 
+  // Shared articles arrive as `?text=…` (the PWA share target is a GET): allow long addresses.
   preview = spawnGroup(process.execPath, [
+    '--max-http-header-size=4194304',
     localBin('vite'),
     'preview',
     '--host',

@@ -29,9 +29,9 @@ export function resolveEngine(
   const providerId = preferences.providerId ?? config.defaultProvider;
   const settings: ProviderSettings = { ...providerDefinitions[providerId].defaults };
   for (const layer of [config.providers[providerId], preferences.providerSettings[providerId]]) {
-    for (const [key, value] of Object.entries(layer ?? {}) as [keyof ProviderSettings, string][]) {
+    for (const [key, value] of Object.entries(layer ?? {}) as [keyof ProviderSettings, unknown][]) {
       // An empty field in the reader's settings means "not set", not "set to nothing".
-      if (value.trim() !== '') settings[key] = value.trim();
+      if (typeof value === 'string' && value.trim() !== '') settings[key] = value.trim();
     }
   }
   return { providerId, settings };

@@ -129,7 +129,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     preferences.forgetKeys();
     setDrafts((current) =>
       Object.fromEntries(
-        Object.entries(current).map(([id, settings]) => [id, { ...settings, apiKey: undefined }]),
+        Object.entries(current).map(([id, settings]) => [
+          id,
+          Object.fromEntries(Object.entries(settings).filter(([field]) => field !== 'apiKey')),
+        ]),
       ),
     );
     setKeysForgotten(true);
