@@ -118,3 +118,35 @@ for (const uiLanguage of ['ko', 'en'] as const) {
     });
   }
 }
+
+for (const uiLanguage of ['ko', 'en'] as const) {
+  test(`${uiLanguage} UI: the settings form of every engine`, async ({ page, context }) => {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await presetPreferences(context, { uiLanguage });
+    await page.goto('/');
+    await page.getByRole('button', { name: uiLanguage === 'ko' ? '설정' : 'Settings' }).click();
+    const dialog = page.getByRole('dialog');
+    const ids = await dialog
+      .locator('select[name="provider"] option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(ids).toEqual([
+      'apertium',
+      'libretranslate',
+      'openai',
+      'deepl',
+      'google',
+      'azure',
+      'chrome',
+      'pseudo',
+    ]);
+    for (const id of ids) {
+      await dialog.locator('select[name="provider"]').selectOption(id);
+      // Every label and hint is a real string in this language, not a key.
+      const text = await dialog.innerText();
+      expect(text).not.toMatch(/\b(settings|providers|reader)\.[a-zA-Z]/);
+      if (uiLanguage === 'ko') expect(text).toMatch(/\p{Script=Hangul}/u);
+      await expectCleanLayout(page);
+      await dialog.screenshot({ path: join(out, `settings-${id}-${uiLanguage}.png`) });
+    }
+  });
+}

@@ -151,8 +151,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
     });
     const fallbackValue = deploymentDefaults[field];
     if (field === 'apiKey') return [own, t('settings.keyStaysHere')].filter(Boolean).join(' ');
-    if (fallbackValue)
-      return [own, t('settings.defaultValue', { value: fallbackValue })].filter(Boolean).join(' ');
+    // An engine's own hint already says what an empty field means; otherwise name the default.
+    if (!own && fallbackValue) return t('settings.defaultValue', { value: fallbackValue });
     return own;
   };
 
