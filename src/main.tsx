@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initI18n } from './lib/i18n';
 import { storedUiLanguage } from './lib/preferences';
+import { coalesceQueryTimers, scheduleQueryUpdatesPerFrame } from './lib/query-client';
 import './app/styles.css';
 
 async function start(): Promise<void> {
+  scheduleQueryUpdatesPerFrame();
+  coalesceQueryTimers();
   // The UI language is known before the first paint, so nothing flashes in the wrong language.
   await initI18n(storedUiLanguage());
   const container = document.getElementById('root');

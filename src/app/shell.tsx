@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { ReaderPage } from '../features/reader/reader-page';
+import { useEngine } from '../features/reader/use-engine-route';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { UiLanguageSwitcher } from '../features/settings/ui-language-switcher';
 import { StartPage } from '../features/start/start-page';
+import { preloadDetector } from '../domain/language/detect';
 import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
 import { runtimeConfigQuery } from '../lib/runtime-config';
@@ -21,6 +23,9 @@ export function Shell() {
   const docId = params.get('doc');
   const config = useQuery(runtimeConfigQuery);
   const link = useLinkParameters(search);
+  // Warm the engine (its code and its pair list) while the reader picks an article, so a new
+  // article's first request does not wait for them.
+  useEngine(undefined);
 
   useEffect(() => {
     if (i18n.language !== uiLanguage) void i18n.changeLanguage(uiLanguage);
@@ -29,6 +34,13 @@ export function Shell() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+
+  useEffect(() => {
+    // The language detector is needed the moment an article opens; fetch it while the reader
+    // is still choosing one.
+    if ('requestIdleCallback' in window) requestIdleCallback(() => preloadDetector());
+    else setTimeout(preloadDetector, 500);
+  }, []);
 
   useEffect(() => {
     // A file dropped where nothing takes it must not replace the app with the raw file.

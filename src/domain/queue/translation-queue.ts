@@ -4,9 +4,10 @@
  * Why a queue and not one request per paragraph: engines charge per request in latency (APy is
  * almost 8× faster with ~4,000-character requests than with one paragraph each), so callers ask for
  * single texts and the queue packs them into requests within the provider's limits:
- * - texts asked for in the same task are packed by priority (what is on screen first), then in
- *   reading order; at most `maxConcurrency` requests are in flight, and a finished one frees its
- *   slot at once, so the rest of the document follows without waiting for scrolling;
+ * - texts asked for in the same task are packed by priority (what is on screen first, in requests
+ *   of its own), then in reading order; at most `maxConcurrency` requests are in flight, and a
+ *   finished one frees its slot at once, so the rest of the document follows without waiting for
+ *   scrolling;
  * - identical texts are sent once and answer every caller; a text over the character limit is
  *   split at sentence boundaries and rejoined;
  * - a caller that aborts leaves the queue; a request whose callers have all left is aborted;
@@ -310,9 +311,13 @@ export class TranslationQueue {
       }
       const batch: Entry[] = [];
       let chars = 0;
-      for (const { entry } of ready) {
+      // Urgent texts (negative priority: on screen) travel on their own, so the engine answers
+      // what the reader is looking at as fast as it can, not after a full request's worth.
+      const urgent = (ready[0]?.priority ?? 0) < 0;
+      for (const { entry, priority } of ready) {
         if (batch.length >= maxTextsPerRequest) break;
         if (batch.length > 0 && chars + entry.text.length > maxCharsPerRequest) break;
+        if (urgent && priority >= 0) break;
         batch.push(entry);
         chars += entry.text.length;
       }

@@ -3,15 +3,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
+import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import { usePreferences } from '../../lib/preferences';
 import type { ArticleRecord } from '../../lib/storage/db';
 import { ArticleHeader } from './article-header';
 import { ReaderToolbar } from './reader-toolbar';
 import { RemovedChrome } from './removed-chrome';
-import { SegmentView } from './segment-view';
+import { SegmentList } from './segment-list';
 import { TranslationStatus } from './translation-status';
-import { useDocumentProgress } from './use-segment-translation';
+import { useSegmentLabels } from './segment-labels';
+import { useTranslateDocument } from './use-segment-translation';
 import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
 
@@ -74,8 +76,15 @@ function Reader({
       ),
     [draft.blocks, route, fallback],
   );
-  const otherEngines = useConfiguredEngines().filter((id) => id !== plan.engine.providerId);
-  const progress = useDocumentProgress(inputs);
+  const configured = useConfiguredEngines().filter((id) => id !== plan.engine.providerId);
+  // Segments are memoized: hand them the same array until the list itself changes.
+  const configuredKey = configured.join(' ');
+  const otherEngines = useMemo(
+    () => (configuredKey === '' ? [] : (configuredKey.split(' ') as ProviderId[])),
+    [configuredKey],
+  );
+  useTranslateDocument(inputs);
+  const labels = useSegmentLabels();
 
   const changeSource = (language: string | null) => {
     void updateArticle(record.id, { sourceLanguage: language }).then((next) => {
@@ -93,7 +102,7 @@ function Reader({
         sourceOverride={record.sourceLanguage}
         onSourceChange={changeSource}
       />
-      <TranslationStatus plan={plan} progress={progress} onOpenSettings={onOpenSettings} />
+      <TranslationStatus plan={plan} inputs={inputs} onOpenSettings={onOpenSettings} />
       <ArticleHeader
         draft={draft}
         sourceLanguage={sourceLanguage}
@@ -101,19 +110,14 @@ function Reader({
         view={view}
         targetLanguage={route?.to ?? plan.target}
       />
-      <div className={`segments segments--${view}`}>
-        {draft.blocks.map((block, index) => (
-          <SegmentView
-            key={index}
-            index={index}
-            block={block}
-            sourceLanguage={sourceLanguage}
-            input={inputs[index] ?? null}
-            view={view}
-            otherEngines={otherEngines}
-          />
-        ))}
-      </div>
+      <SegmentList
+        blocks={draft.blocks}
+        inputs={inputs}
+        sourceLanguage={sourceLanguage}
+        view={view}
+        otherEngines={otherEngines}
+        labels={labels}
+      />
       {draft.removed.length > 0 ? (
         <RemovedChrome removed={draft.removed} sourceLanguage={sourceLanguage} />
       ) : null}

@@ -3,7 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../../tests/render';
 import { ProviderError, type TranslationProvider } from '../../domain/providers/types';
+import type { ComponentProps } from 'react';
+import { useSegmentLabels } from './segment-labels';
 import { SegmentView } from './segment-view';
+
+/** The segment as the reader renders it, with the document's labels. */
+function Segment(props: Omit<ComponentProps<typeof SegmentView>, 'labels'>) {
+  return <SegmentView {...props} labels={useSegmentLabels()} />;
+}
 
 /** An engine the test answers by hand, one request at a time. */
 function manualEngine(id: string) {
@@ -31,7 +38,7 @@ describe('SegmentView', () => {
   it('shows the Korean translating text with aria-busy while in flight, then the translation', async () => {
     const { provider, pending } = manualEngine('manual-1');
     await renderWithApp(
-      <SegmentView
+      <Segment
         index={0}
         block={block}
         sourceLanguage="en"
@@ -54,7 +61,7 @@ describe('SegmentView', () => {
   it('turns a failure into an error with a reason and a retry that works', async () => {
     const { provider, pending } = manualEngine('manual-2');
     await renderWithApp(
-      <SegmentView
+      <Segment
         index={3}
         block={block}
         sourceLanguage="en"
@@ -78,7 +85,7 @@ describe('SegmentView', () => {
   it('says only "not translated" for a bad key, which the document states once', async () => {
     const { provider, pending } = manualEngine('manual-3');
     await renderWithApp(
-      <SegmentView
+      <Segment
         index={1}
         block={block}
         sourceLanguage="en"
@@ -97,7 +104,7 @@ describe('SegmentView', () => {
   it('retranslates past the cache and shows the new answer', async () => {
     const { provider, pending } = manualEngine('manual-4');
     await renderWithApp(
-      <SegmentView
+      <Segment
         index={2}
         block={block}
         sourceLanguage="en"
@@ -117,7 +124,7 @@ describe('SegmentView', () => {
 
   it('stays pending without a spinner when there is nothing to translate into', async () => {
     await renderWithApp(
-      <SegmentView index={0} block={block} sourceLanguage="en" view="bilingual" input={null} />,
+      <Segment index={0} block={block} sourceLanguage="en" view="bilingual" input={null} />,
     );
     const segment = document.querySelector('[data-segment="0"]');
     expect(segment).toHaveAttribute('data-state', 'pending');

@@ -1,12 +1,11 @@
 import { memo, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Block } from '../../domain/article/types';
 import { languageDirection } from '../../domain/language/codes';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
-import { providerErrorKey } from '../../lib/error-messages';
 import type { ViewMode } from '../../lib/preferences';
 import { SecondOpinion } from './second-opinion';
+import type { SegmentLabels } from './segment-labels';
 import { useSegmentTranslation } from './use-segment-translation';
 import { useViewportPriority } from './use-viewport-priority';
 
@@ -18,7 +17,10 @@ interface SegmentViewProps {
   view: ViewMode;
   /** Other configured engines a reader may ask for a second opinion. */
   otherEngines?: readonly ProviderId[];
+  labels: SegmentLabels;
 }
+
+const NO_ENGINES: readonly ProviderId[] = [];
 
 /** Errors that the document states once (bad key, quota): segments only say they are untranslated. */
 const DOCUMENT_LEVEL = new Set(['auth', 'quota']);
@@ -34,9 +36,9 @@ export const SegmentView = memo(function SegmentView({
   sourceLanguage,
   input,
   view,
-  otherEngines = [],
+  otherEngines = NO_ENGINES,
+  labels,
 }: SegmentViewProps) {
-  const { t } = useTranslation(['common', 'providers']);
   const ref = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const [opinion, setOpinion] = useState<ProviderId | null>(null);
@@ -79,31 +81,22 @@ export const SegmentView = memo(function SegmentView({
               className="segment__target"
             />
           ) : state === 'translating' ? (
-            <p className="segment__status segment__status--translating">
-              <span className="spinner" aria-hidden="true" />
-              {t('reader.segment.translating')}
-            </p>
+            <p className="segment__status segment__status--translating">{labels.translating}</p>
           ) : state === 'error' ? (
             <div className="segment__status segment__status--error">
               <span>
-                {DOCUMENT_LEVEL.has(errorKind)
-                  ? t('reader.segment.untranslated')
-                  : t('reader.segment.failed', { reason: t(providerErrorKey(error)) })}
+                {DOCUMENT_LEVEL.has(errorKind) ? labels.untranslated : labels.failed(error)}
               </span>
               <button type="button" className="button button--small" onClick={retry}>
-                {t('reader.segment.retry')}
+                {labels.retry}
               </button>
             </div>
           ) : (
-            <p className="segment__status segment__status--pending">
-              {t('reader.segment.pending')}
-            </p>
+            <p className="segment__status segment__status--pending">{labels.pending}</p>
           )}
           {fromFallback ? (
             <p className="segment__origin">
-              {t('reader.segment.fromFallback', {
-                engine: t(`providers:${translation.provider as ProviderId}.name`),
-              })}
+              {labels.fromFallback(translation.provider as ProviderId)}
             </p>
           ) : null}
           {translated ? (
@@ -113,7 +106,7 @@ export const SegmentView = memo(function SegmentView({
                 className="button button--small button--quiet"
                 onClick={retranslate}
               >
-                {t('reader.segment.retranslate')}
+                {labels.retranslate}
               </button>
               {otherEngines.length > 0 ? (
                 <button
@@ -123,7 +116,7 @@ export const SegmentView = memo(function SegmentView({
                   aria-controls={menuId}
                   onClick={() => setChoosing((open) => !open)}
                 >
-                  {t('reader.secondOpinion.action')}
+                  {labels.secondOpinion}
                 </button>
               ) : null}
             </div>
@@ -133,7 +126,7 @@ export const SegmentView = memo(function SegmentView({
               className="segment__engines"
               id={menuId}
               role="group"
-              aria-label={t('reader.secondOpinion.action')}
+              aria-label={labels.secondOpinion}
             >
               {otherEngines.map((id) => (
                 <button
@@ -146,7 +139,7 @@ export const SegmentView = memo(function SegmentView({
                     setChoosing(false);
                   }}
                 >
-                  {t(`providers:${id}.name`)}
+                  {labels.engine(id)}
                 </button>
               ))}
             </div>

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { useLanguageNames } from '../../components/use-language-names';
-import { getTranslationQueue } from '../../lib/engine';
+import { getTranslationQueue, type SegmentTranslationInput } from '../../lib/engine';
 import { providerErrorKey } from '../../lib/error-messages';
-import { useEngineHalt, type DocumentProgress } from './use-segment-translation';
+import { useDocumentProgress, useEngineHalt } from './use-segment-translation';
 import type { TranslationPlan } from './use-translation-plan';
 
 interface TranslationStatusProps {
   plan: TranslationPlan;
-  progress: DocumentProgress;
+  /** Every segment's translation input: this component observes them all for the counts. */
+  inputs: readonly (SegmentTranslationInput | null)[];
   onOpenSettings: () => void;
 }
 
@@ -18,8 +19,10 @@ interface TranslationStatusProps {
  * The document's progress, the translating notice, and — once, for the whole document — why
  * nothing translates when it cannot (engine down, bad key, quota, model to download, no pair).
  */
-export function TranslationStatus({ plan, progress, onOpenSettings }: TranslationStatusProps) {
+export function TranslationStatus({ plan, inputs, onOpenSettings }: TranslationStatusProps) {
   const { t } = useTranslation(['common', 'providers']);
+  // The counts live here, so an answer re-renders this line, not the whole reader.
+  const progress = useDocumentProgress(inputs);
   const names = useLanguageNames();
   const queryClient = useQueryClient();
   const halt = useEngineHalt(plan.route);
@@ -127,7 +130,14 @@ export function TranslationStatus({ plan, progress, onOpenSettings }: Translatio
           {t('reader.status.halted', { engine, reason: t(providerErrorKey(halt)) })}
         </Notice>
       ) : null}
-      <div className="status-line" role="status" aria-live="polite">
+      <div
+        className="status-line"
+        role="status"
+        aria-live="polite"
+        data-translated={translated}
+        data-failed={failed}
+        data-total={total}
+      >
         <progress
           className="status-line__bar"
           max={Math.max(total, 1)}
@@ -138,10 +148,7 @@ export function TranslationStatus({ plan, progress, onOpenSettings }: Translatio
           {t('reader.status.progress', { done: translated, total })}
         </span>
         {inFlight > 0 ? (
-          <span className="status-line__translating">
-            <span className="spinner" aria-hidden="true" />
-            {t('reader.status.translating')}
-          </span>
+          <span className="status-line__translating">{t('reader.status.translating')}</span>
         ) : null}
         {inFlight === 0 && failed === 0 && translated === total && total > 0 ? (
           <span className="status-line__done">{t('reader.status.done')}</span>

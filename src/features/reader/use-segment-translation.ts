@@ -4,8 +4,8 @@
  * segments show "translating" (the rest wait quietly as pending). "Retranslate" goes past the
  * cache to the engine and replaces what was there.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProviderError } from '../../domain/providers/types';
 import type { QueuedState } from '../../domain/queue/translation-queue';
 import {
@@ -69,21 +69,28 @@ export function useSegmentTranslation(
   const options = segmentTranslationQuery(input);
   const query = useQuery(options);
   const queued = useQueuedState(input);
-  const fresh = useMutation({
-    mutationFn: () => {
-      if (!input) throw new Error('Nothing to translate into');
-      return translateWithEngine(input, input.text);
-    },
-    onSuccess: (data) => queryClient.setQueryData(options.queryKey, data),
-  });
+  // Retranslation is rare: plain state instead of a mutation observer per segment.
+  const [fresh, setFresh] = useState<{ pending: boolean; error: unknown }>(IDLE);
+
+  const retranslate = () => {
+    if (!input) return;
+    setFresh({ pending: true, error: null });
+    translateWithEngine(input, input.text).then(
+      (data) => {
+        queryClient.setQueryData(options.queryKey, data);
+        setFresh(IDLE);
+      },
+      (error: unknown) => setFresh({ pending: false, error }),
+    );
+  };
 
   let state: SegmentState = 'pending';
   let error: unknown = query.error;
   if (input) {
-    const working = query.fetchStatus === 'fetching' || fresh.isPending;
+    const working = query.fetchStatus === 'fetching' || fresh.pending;
     if (working && queued === 'sent') state = 'translating';
     else if (working) state = 'pending';
-    else if (fresh.isError) {
+    else if (fresh.error) {
       state = 'error';
       error = fresh.error;
     } else if (query.isSuccess) state = 'translated';
@@ -94,12 +101,14 @@ export function useSegmentTranslation(
     translation: query.data,
     error,
     retry: () => {
-      if (fresh.isError) fresh.mutate();
+      if (fresh.error) retranslate();
       else void query.refetch();
     },
-    retranslate: () => fresh.mutate(),
+    retranslate,
   };
 }
+
+const IDLE = { pending: false, error: null };
 
 export interface DocumentProgress {
   total: number;
@@ -109,48 +118,150 @@ export interface DocumentProgress {
 }
 
 /**
- * Counts over all segments of the document; recomputed only when a count changes. Identical texts
- * share one query, so each distinct text is observed once and counted as often as it occurs.
+ * Starts every segment's translation, whether or not the segment is rendered yet (long documents
+ * render progressively), and cancels what is still in flight when the inputs change (another
+ * language or article). Queries are started without observers: one observer per segment is the
+ * segment's own; a second set here would double the work on every answer.
+ */
+const FIRST_SLICE = 60;
+/**
+ * Later slices: 150 texts every 100 ms stays far ahead of what an engine answers (APy: about 250
+ * paragraphs a second here) while leaving the CPU to the engine and the first answers.
+ */
+const SLICE = 150;
+const SLICE_GAP_MS = 100;
+
+export function useTranslateDocument(inputs: readonly (SegmentTranslationInput | null)[]): void {
+  const queryClient = useQueryClient();
+  const wanted = useRef(new Set<string>());
+  useEffect(() => {
+    const cache = queryClient.getQueryCache();
+    const requests = new Map<string, ReturnType<typeof segmentTranslationQuery>>();
+    const ask = (options: ReturnType<typeof segmentTranslationQuery>) => {
+      // Failures surface on the segments; nothing to do with them here.
+      queryClient.query(options).catch(() => undefined);
+    };
+    const all = inputs.filter((input): input is SegmentTranslationInput => input !== null);
+    for (const input of all) {
+      const options = segmentTranslationQuery(input);
+      requests.set(hashKey(options.queryKey), options);
+    }
+    wanted.current = new Set(requests.keys());
+    // The top of the document first, then the rest in slices: the first request to the engine
+    // leaves without waiting for a thousand cache lookups to be set up.
+    const queue = [...requests.values()];
+    let next = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const step = (size: number) => {
+      const end = Math.min(queue.length, next + size);
+      for (; next < end; next++) ask(queue[next] as (typeof queue)[number]);
+      timer = next < queue.length ? setTimeout(() => step(SLICE), SLICE_GAP_MS) : null;
+    };
+    step(FIRST_SLICE);
+
+    // A rendered row that scrolls away takes its observer, and with it its request in flight
+    // (TanStack cancels work nobody watches). The document still wants that text: ask again.
+    const unsubscribe = cache.subscribe((event) => {
+      if (event.type !== 'observerRemoved') return;
+      const options = requests.get(event.query.queryHash);
+      if (!options) return;
+      setTimeout(() => {
+        const query = cache.get(event.query.queryHash);
+        const abandoned =
+          query?.getObserversCount() === 0 &&
+          query.state.status === 'pending' &&
+          query.state.fetchStatus === 'idle';
+        if (abandoned && wanted.current.has(event.query.queryHash)) ask(options);
+      }, 0);
+    });
+
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe();
+      // Decided a moment later, once the next inputs (if any) are known: a text the document
+      // still wants keeps its request; cancelling it and asking again in the same turn would
+      // leave it waiting on the cancelled request.
+      setTimeout(() => {
+        for (const [hash, options] of requests) {
+          if (wanted.current.has(hash)) continue;
+          const query = cache.get(hash);
+          // Leave what a rendered segment still shows alone; stop only unwatched work.
+          if (query && query.getObserversCount() === 0 && query.state.fetchStatus === 'fetching') {
+            void queryClient.cancelQueries({ queryKey: options.queryKey, exact: true });
+          }
+        }
+      }, 0);
+      wanted.current = new Set();
+    };
+  }, [inputs, queryClient]);
+}
+
+/**
+ * Counts over all segments of the document, read from the query cache at most once per frame (a
+ * long article's answers arrive in bursts; counting on every event would cost more than the
+ * rendering it feeds).
  */
 export function useDocumentProgress(
   inputs: readonly (SegmentTranslationInput | null)[],
 ): DocumentProgress {
-  const { queries, weights, total } = useMemo(() => {
-    const byKey = new Map<
-      string,
-      { options: ReturnType<typeof segmentTranslationQuery>; weight: number }
-    >();
-    let count = 0;
+  const queryClient = useQueryClient();
+  const hashes = useMemo(() => {
+    const counts = new Map<string, number>();
     for (const input of inputs) {
       if (!input) continue;
-      count++;
-      const options = segmentTranslationQuery(input);
-      const key = options.queryKey.join('|');
-      const existing = byKey.get(key);
-      if (existing) existing.weight++;
-      else byKey.set(key, { options, weight: 1 });
+      const hash = hashKey(segmentTranslationQuery(input).queryKey);
+      counts.set(hash, (counts.get(hash) ?? 0) + 1);
     }
-    const entries = [...byKey.values()];
-    return {
-      queries: entries.map((e) => e.options),
-      weights: entries.map((e) => e.weight),
-      total: count,
-    };
+    return counts;
   }, [inputs]);
 
-  return useQueries({
-    queries,
-    combine: (results) => {
-      let translated = 0;
-      let failed = 0;
-      let inFlight = 0;
-      results.forEach((result, index) => {
-        const weight = weights[index] ?? 1;
-        if (result.isSuccess) translated += weight;
-        else if (result.isError && result.fetchStatus !== 'fetching') failed += weight;
-        if (result.fetchStatus === 'fetching') inFlight += weight;
-      });
-      return { total, translated, failed, inFlight };
-    },
-  });
+  const store = useMemo(() => {
+    const cache = queryClient.getQueryCache();
+    const count = (): DocumentProgress => {
+      const progress = { total: 0, translated: 0, failed: 0, inFlight: 0 };
+      for (const [hash, weight] of hashes) {
+        progress.total += weight;
+        const state = cache.get(hash)?.state;
+        if (!state) continue;
+        if (state.status === 'success') progress.translated += weight;
+        else if (state.status === 'error' && state.fetchStatus !== 'fetching')
+          progress.failed += weight;
+        if (state.fetchStatus === 'fetching') progress.inFlight += weight;
+      }
+      return progress;
+    };
+    let snapshot = count();
+    return {
+      subscribe: (listener: () => void) => {
+        let frame = 0;
+        const unsubscribe = cache.subscribe(() => {
+          if (frame) return;
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            const next = count();
+            if (!sameProgress(next, snapshot)) {
+              snapshot = next;
+              listener();
+            }
+          });
+        });
+        return () => {
+          if (frame) cancelAnimationFrame(frame);
+          unsubscribe();
+        };
+      },
+      getSnapshot: () => snapshot,
+    };
+  }, [queryClient, hashes]);
+
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+function sameProgress(a: DocumentProgress, b: DocumentProgress): boolean {
+  return (
+    a.total === b.total &&
+    a.translated === b.translated &&
+    a.failed === b.failed &&
+    a.inFlight === b.inFlight
+  );
 }

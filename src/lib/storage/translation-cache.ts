@@ -1,6 +1,6 @@
 /**
- * The persistent translation cache. Reads that arrive in the same task are answered from one
- * IndexedDB transaction, so opening a long article costs one read, not one per paragraph. Writes
+ * The persistent translation cache. Reads that arrive in the same task share one IndexedDB
+ * transaction, so opening a long article costs one transaction, not one per paragraph. Writes
  * are batched the same way. Empty translations are refused: a cached empty result would never
  * heal by itself.
  */
@@ -10,6 +10,9 @@ interface Lookup {
   key: string;
   resolve: (value: TranslationRecord | undefined) => void;
 }
+
+/** Lookups answered together; about one engine request's worth of paragraphs. */
+const READ_CHUNK = 32;
 
 let pendingReads: Lookup[] = [];
 let pendingWrites: TranslationRecord[] = [];
@@ -32,8 +35,15 @@ async function flushReads(): Promise<void> {
   try {
     const db = await getDb();
     const tx = db.transaction('translations', 'readonly');
-    const values = await Promise.all(batch.map(({ key }) => tx.store.get(key)));
-    batch.forEach(({ resolve }, i) => resolve(values[i]));
+    // Answers go out a handful at a time: the first paragraphs can be on their way to the engine
+    // while the rest of a long article is still being looked up, and they still go together, as
+    // one request rather than one each.
+    // (All reads are issued at once: a transaction with nothing pending commits.)
+    const reads = batch.map(({ key }) => tx.store.get(key).catch(() => undefined));
+    for (let start = 0; start < batch.length; start += READ_CHUNK) {
+      const values = await Promise.all(reads.slice(start, start + READ_CHUNK));
+      values.forEach((value, i) => batch[start + i]?.resolve(value));
+    }
   } catch (error) {
     // A cache that cannot be read is a cache miss, not a failed translation.
     for (const { resolve } of batch) resolve(undefined);
@@ -53,6 +63,7 @@ async function flushWrites(): Promise<void> {
   writeScheduled = false;
   const batch = pendingWrites;
   pendingWrites = [];
+  if (batch.length === 0) return;
   try {
     const db = await getDb();
     const tx = db.transaction('translations', 'readwrite');

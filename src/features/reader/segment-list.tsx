@@ -1,0 +1,105 @@
+/**
+ * The article body. An article renders whole, so the browser's find-in-page, printing and every
+ * segment's hooks work as on any page; a long document (a book chapter, a report) renders only
+ * the rows near the viewport (@tanstack/react-virtual, measured heights), so opening and
+ * translating thousands of paragraphs stays cheap. Translation never depends on rendering: the
+ * document's queries run whether or not their row exists.
+ */
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
+import type { Block } from '../../domain/article/types';
+import type { ProviderId } from '../../domain/providers/registry';
+import type { SegmentTranslationInput } from '../../lib/engine';
+import type { ViewMode } from '../../lib/preferences';
+import type { SegmentLabels } from './segment-labels';
+import { SegmentView } from './segment-view';
+import { useProgressiveCount } from './use-progressive-count';
+
+/** From this many segments on, only the rows near the viewport are rendered. */
+export const VIRTUALIZE_FROM = 300;
+
+interface SegmentListProps {
+  blocks: readonly Block[];
+  inputs: readonly (SegmentTranslationInput | null)[];
+  sourceLanguage: string | undefined;
+  view: ViewMode;
+  otherEngines: readonly ProviderId[];
+  labels: SegmentLabels;
+}
+
+export function SegmentList(props: SegmentListProps) {
+  return props.blocks.length >= VIRTUALIZE_FROM ? (
+    <WindowedSegments {...props} />
+  ) : (
+    <AllSegments {...props} />
+  );
+}
+
+function segmentProps(
+  props: SegmentListProps,
+  index: number,
+): ComponentProps<typeof SegmentView> | null {
+  const block = props.blocks[index];
+  if (!block) return null;
+  return {
+    index,
+    block,
+    sourceLanguage: props.sourceLanguage,
+    input: props.inputs[index] ?? null,
+    view: props.view,
+    otherEngines: props.otherEngines,
+    labels: props.labels,
+  };
+}
+
+function AllSegments(props: SegmentListProps) {
+  const rendered = useProgressiveCount(props.blocks.length);
+  return (
+    <div className={`segments segments--${props.view} segments--whole`}>
+      {props.blocks.slice(0, rendered).map((_, index) => {
+        const own = segmentProps(props, index);
+        return own ? <SegmentView key={index} {...own} /> : null;
+      })}
+    </div>
+  );
+}
+
+function WindowedSegments(props: SegmentListProps) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list) setOffset(list.getBoundingClientRect().top + window.scrollY);
+  }, [props.view]);
+
+  const virtualizer = useWindowVirtualizer({
+    count: props.blocks.length,
+    // A first guess per view; every rendered row is then measured.
+    estimateSize: () => (props.view === 'bilingual' ? 180 : 130),
+    overscan: 8,
+    scrollMargin: offset,
+  });
+
+  return (
+    <div
+      ref={listRef}
+      className={`segments segments--${props.view} segments--windowed`}
+      style={{ height: virtualizer.getTotalSize() }}
+    >
+      {virtualizer.getVirtualItems().map((item) => {
+        const own = segmentProps(props, item.index);
+        return own ? (
+          <div
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className="segments__row"
+            style={{ transform: `translateY(${item.start - offset}px)` }}
+          >
+            <SegmentView {...own} />
+          </div>
+        ) : null;
+      })}
+    </div>
+  );
+}
