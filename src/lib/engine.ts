@@ -15,7 +15,11 @@ import {
 import { translationCacheKey } from '../domain/queue/cache-key';
 import { TranslationQueue } from '../domain/queue/translation-queue';
 import type { Preferences } from './preferences';
-import { readCachedTranslation, writeCachedTranslation } from './storage/translation-cache';
+import {
+  holdCacheWrites,
+  readCachedTranslation,
+  writeCachedTranslation,
+} from './storage/translation-cache';
 
 export interface EngineChoice {
   providerId: ProviderId;
@@ -151,7 +155,13 @@ export async function translateWithEngine(
   signal?: AbortSignal,
 ): Promise<SegmentTranslation> {
   const { provider, from, to } = route;
-  const translation = await getTranslationQueue(provider, from, to).translate(text, { signal });
+  const release = holdCacheWrites();
+  let translation: string;
+  try {
+    translation = await getTranslationQueue(provider, from, to).translate(text, { signal });
+  } finally {
+    release();
+  }
   writeCachedTranslation({
     key: cacheKeyFor(route, text),
     translation,

@@ -50,6 +50,7 @@ import {
 import { runApp } from './app.mjs';
 import { generateArticle } from './article.mjs';
 import { APY_LIMITS, packTexts, translateDirect } from './direct.mjs';
+import { cpuBetween, cpuSnapshot } from './cpu.mjs';
 import { summarizeTrace } from './trace.mjs';
 
 const SEED = 20261123;
@@ -242,6 +243,24 @@ function engineUse(timeline, concurrency = APY_LIMITS.maxConcurrency) {
   };
 }
 
+/** Per-kind medians of the runs' CPU figures (null off Linux). */
+function medianCpu(figures) {
+  const present = figures.filter(Boolean);
+  if (present.length === 0) return null;
+  return Object.fromEntries(
+    Object.keys(present[0]).map((key) => [key, median(present.map((f) => f[key]))]),
+  );
+}
+
+/** CPU line for the report: what each kind of process used while the work ran. */
+function describeCpu(label, cpu) {
+  if (!cpu) return `${label}: not measured`;
+  return (
+    `${label}: engine ${ms(cpu.engineMs)}, browser ${ms(cpu.browserMs)}, bench ${ms(cpu.benchMs)}, ` +
+    `other ${ms(cpu.otherMs)} (machine busy ${Math.round((100 * cpu.machineBusyMs) / (cpus().length * cpu.wallMs))}%)`
+  );
+}
+
 /** Where the app's time went in one run, from its in-page timestamps. */
 function describeRun(run) {
   const timeline = run.timeline;
@@ -343,8 +362,11 @@ async function main() {
   const appRuns = [];
   // Alternating keeps both sides under the same background load as it drifts.
   for (let i = 1; i <= opts.runs; i++) {
+    const directCpuBefore = cpuSnapshot();
     const direct = await translateDirect({ apyUrl, texts });
+    const directCpu = cpuBetween(directCpuBefore, cpuSnapshot());
     directRuns.push({
+      cpu: directCpu,
       totalMs: direct.totalMs,
       firstRoundTripMs: direct.firstRoundTripMs,
       requests: direct.requests,
@@ -354,7 +376,17 @@ async function main() {
     log(
       `run ${i}/${opts.runs} direct: ${ms(direct.totalMs)} total, first round trip ${ms(direct.firstRoundTripMs)}, ${direct.requests} requests`,
     );
-    const app = await appRun();
+    let appCpuBefore = null;
+    let appCpu = null;
+    const app = await appRun({
+      beforeGive: () => {
+        appCpuBefore = cpuSnapshot();
+      },
+      afterDone: () => {
+        appCpu = cpuBetween(appCpuBefore, cpuSnapshot());
+      },
+    });
+    app.cpu = appCpu;
     if (app.segments !== article.paragraphs.length) {
       throw new SetupError(
         `The app shows ${app.segments} segments for ${article.paragraphs.length}.`,
@@ -398,6 +430,7 @@ async function main() {
       requests: median(directRuns.map((r) => r.requests)),
       roundTripMedianMs: median(directRuns.map((r) => r.roundTripMedianMs)),
       slotWaitMedianMs: median(directRuns.map((r) => r.slotWaitMedianMs)),
+      cpu: medianCpu(directRuns.map((r) => r.cpu)),
     },
     app: {
       // Timed from the moment the article is on screen: reading and parsing the file (the direct
@@ -415,6 +448,7 @@ async function main() {
       longTaskMs: median(appRuns.map((r) => r.breakdown.longTaskMs)),
       longestTaskMs: median(appRuns.map((r) => r.breakdown.longestTaskMs)),
       reopenMs: median(appRuns.map((r) => r.reopen?.allTranslatedMs ?? null)),
+      cpu: medianCpu(appRuns.map((r) => r.cpu)),
     },
   };
   const reopenRequests = Math.max(...appRuns.map((r) => r.reopen?.requests ?? Infinity));
@@ -486,6 +520,8 @@ async function main() {
         `a freed request slot waited ${ms(med.app.slotWaitMedianMs)} for the app's next request (direct ${ms(med.direct.slotWaitMedianMs)});`,
       `  last segment shown ${ms(med.app.afterLastResponseMs)} after the last answer; main-thread long tasks ` +
         `${ms(med.app.longTaskMs)} in all, the longest ${ms(med.app.longestTaskMs)}; reopen translated in ${ms(med.app.reopenMs)}.`,
+      `  CPU used while translating (medians) — ${describeCpu('app', med.app.cpu)};`,
+      `  ${describeCpu('direct', med.direct.cpu)}.`,
       trace
         ? `  Trace: ${trace.path}\n${trace.summary.map((line) => `    ${line}`).join('\n')}`
         : null,

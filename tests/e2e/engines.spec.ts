@@ -182,6 +182,38 @@ test('what is on screen translates first, then the rest in reading order without
   expect(bodies.slice(1).findIndex((body) => body.includes('Paragraph 1:'))).toBeLessThan(2);
 });
 
+test('a reload halfway through a long translation keeps every paragraph already translated', async ({
+  page,
+}) => {
+  let phase: 'first' | 'reopen' = 'first';
+  const sent = { first: 0, reopen: 0 };
+  await page.route(`${apyUrl}/translate`, async (route) => {
+    const q = new URLSearchParams(route.request().postData() ?? '').get('q') ?? '';
+    sent[phase] += (q.match(/<p>/g) ?? []).length;
+    // A slower engine, so the reload surely lands halfway.
+    if (phase === 'first') await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await page.goto(`/?${new URLSearchParams({ text: article(400), to: 'es' }).toString()}`);
+  const status = page.locator('.status-line[data-translated]');
+  await expect
+    .poll(async () => Number(await status.getAttribute('data-translated')), {
+      timeout: 30_000,
+      intervals: [100],
+    })
+    .toBeGreaterThan(150);
+  const before = Number(await status.getAttribute('data-translated'));
+  expect(before).toBeLessThan(400);
+  phase = 'reopen';
+  await page.reload();
+  await expect(page.locator('.status-line')).toHaveAttribute('data-translated', '400', {
+    timeout: 30_000,
+  });
+  // What was shown translated before the reload came from the cache; only the rest went out.
+  expect(sent.reopen).toBeGreaterThan(0);
+  expect(sent.reopen).toBeLessThanOrEqual(400 - before);
+});
+
 test('retranslating a segment goes past the cache to the engine', async ({ page }) => {
   let requests = 0;
   await page.route(`${apyUrl}/translate`, async (route) => {

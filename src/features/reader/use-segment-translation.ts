@@ -4,7 +4,7 @@
  * segments show "translating" (the rest wait quietly as pending). "Retranslate" goes past the
  * cache to the engine and replaces what was there.
  */
-import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQuery, useQueryClient, type QueryCache } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProviderError } from '../../domain/providers/types';
 import type { QueuedState } from '../../domain/queue/translation-queue';
@@ -196,10 +196,15 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
   }, [inputs, queryClient]);
 }
 
+/** How often the counts of a long run may redraw; its start and its end show at once. */
+export const PROGRESS_INTERVAL_MS = 250;
+
 /**
  * Counts over all segments of the document, read from the query cache at most once per frame (a
  * long article's answers arrive in bursts; counting on every event would cost more than the
- * rendering it feeds).
+ * rendering it feeds), and published at most every PROGRESS_INTERVAL_MS while work goes on: a
+ * progress bar needs no more, and every redraw takes a share of the cores a local engine is
+ * translating on.
  */
 export function useDocumentProgress(
   inputs: readonly (SegmentTranslationInput | null)[],
@@ -215,46 +220,78 @@ export function useDocumentProgress(
     return counts;
   }, [inputs]);
 
-  const store = useMemo(() => {
-    const cache = queryClient.getQueryCache();
-    const count = (): DocumentProgress => {
-      const progress = { total: 0, translated: 0, failed: 0, inFlight: 0 };
-      for (const [hash, weight] of hashes) {
-        progress.total += weight;
-        const state = cache.get(hash)?.state;
-        if (!state) continue;
-        if (state.status === 'success') progress.translated += weight;
-        else if (state.status === 'error' && state.fetchStatus !== 'fetching')
-          progress.failed += weight;
-        if (state.fetchStatus === 'fetching') progress.inFlight += weight;
-      }
-      return progress;
-    };
-    let snapshot = count();
-    return {
-      subscribe: (listener: () => void) => {
-        let frame = 0;
-        const unsubscribe = cache.subscribe(() => {
-          if (frame) return;
-          frame = requestAnimationFrame(() => {
-            frame = 0;
-            const next = count();
-            if (!sameProgress(next, snapshot)) {
-              snapshot = next;
-              listener();
-            }
-          });
-        });
-        return () => {
-          if (frame) cancelAnimationFrame(frame);
-          unsubscribe();
-        };
-      },
-      getSnapshot: () => snapshot,
-    };
-  }, [queryClient, hashes]);
+  const store = useMemo(
+    () => createProgressStore(queryClient.getQueryCache(), hashes),
+    [queryClient, hashes],
+  );
 
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/** The counts as an external store: recounted per frame, published at most every interval. */
+export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<string, number>) {
+  const count = (): DocumentProgress => {
+    const progress = { total: 0, translated: 0, failed: 0, inFlight: 0 };
+    for (const [hash, weight] of hashes) {
+      progress.total += weight;
+      const state = cache.get(hash)?.state;
+      if (!state) continue;
+      if (state.status === 'success') progress.translated += weight;
+      else if (state.status === 'error' && state.fetchStatus !== 'fetching')
+        progress.failed += weight;
+      if (state.fetchStatus === 'fetching') progress.inFlight += weight;
+    }
+    return progress;
+  };
+  let snapshot = count();
+  let publishedAt = 0;
+  return {
+    subscribe: (listener: () => void) => {
+      let frame = 0;
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const publish = (next: DocumentProgress) => {
+        snapshot = next;
+        publishedAt = performance.now();
+        listener();
+      };
+      const recount = () => {
+        frame = 0;
+        const next = count();
+        if (sameProgress(next, snapshot)) return;
+        const edge =
+          isSettled(next) ||
+          isSettled(snapshot) ||
+          (snapshot.inFlight === 0) !== (next.inFlight === 0);
+        const wait = publishedAt + PROGRESS_INTERVAL_MS - performance.now();
+        if (edge || wait <= 0) {
+          if (timer !== null) clearTimeout(timer);
+          timer = null;
+          publish(next);
+        } else {
+          timer ??= setTimeout(() => {
+            timer = null;
+            frame ||= requestAnimationFrame(recount);
+          }, wait);
+        }
+      };
+      // Counting is cheap; redrawing is not. Every change is counted in its frame, so the end of
+      // a run shows at once even while a throttled update waits.
+      const unsubscribe = cache.subscribe(() => {
+        frame ||= requestAnimationFrame(recount);
+      });
+      return () => {
+        if (frame) cancelAnimationFrame(frame);
+        if (timer !== null) clearTimeout(timer);
+        unsubscribe();
+      };
+    },
+    getSnapshot: () => snapshot,
+  };
+}
+
+/** Nothing left to wait for: every segment translated or failed. */
+function isSettled(progress: DocumentProgress): boolean {
+  return progress.translated + progress.failed === progress.total;
 }
 
 function sameProgress(a: DocumentProgress, b: DocumentProgress): boolean {

@@ -1,0 +1,85 @@
+import { QueryClient, hashKey } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PROGRESS_INTERVAL_MS, createProgressStore } from './use-segment-translation';
+
+const keyOf = (i: number) => ['translation', `k${i}`, null] as const;
+
+function setup(total: number) {
+  const client = new QueryClient();
+  const hashes = new Map<string, number>();
+  for (let i = 0; i < total; i++) hashes.set(hashKey(keyOf(i)), 1);
+  const store = createProgressStore(client.getQueryCache(), hashes);
+  const published: number[] = [];
+  const unsubscribe = store.subscribe(() => published.push(store.getSnapshot().translated));
+  const translate = (i: number) => client.setQueryData(keyOf(i), { text: `t${i}` });
+  return { store, published, unsubscribe, translate };
+}
+
+/** One animation frame (faked as a 16 ms timer). */
+const frame = () => vi.advanceTimersByTimeAsync(16);
+
+beforeEach(() => {
+  vi.useFakeTimers({
+    toFake: [
+      'setTimeout',
+      'clearTimeout',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'performance',
+    ],
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('document progress', () => {
+  it('counts the segments, and publishes the first change at once', async () => {
+    const { store, published, translate } = setup(10);
+    expect(store.getSnapshot()).toEqual({ total: 10, translated: 0, failed: 0, inFlight: 0 });
+    vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+    translate(0);
+    await frame();
+    expect(published).toEqual([1]);
+  });
+
+  it('redraws a long run at most once per interval, and its end at once', async () => {
+    const { store, published, translate } = setup(10);
+    vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+    translate(0);
+    await frame();
+    // Answers in quick succession: counted, not all published.
+    for (let i = 1; i < 9; i++) {
+      translate(i);
+      await frame();
+    }
+    expect(published.length).toBeLessThan(3);
+    expect(published.at(-1)).toBeLessThan(9);
+
+    translate(9);
+    await frame();
+    expect(store.getSnapshot().translated).toBe(10);
+    expect(published.at(-1)).toBe(10);
+  });
+
+  it('publishes what a throttled update held back once the interval is over', async () => {
+    const { store, translate } = setup(10);
+    vi.advanceTimersByTime(PROGRESS_INTERVAL_MS);
+    translate(0);
+    await frame();
+    translate(1);
+    await frame();
+    expect(store.getSnapshot().translated).toBe(1);
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot().translated).toBe(2);
+  });
+
+  it('stops listening when unsubscribed', async () => {
+    const { published, translate, unsubscribe } = setup(3);
+    unsubscribe();
+    translate(0);
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS * 2);
+    expect(published).toEqual([]);
+  });
+});
