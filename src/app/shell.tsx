@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { ReaderPage } from '../features/reader/reader-page';
-import { useEngine } from '../features/reader/use-engine-route';
+import { useEngine } from '../components/use-engine-route';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { UiLanguageSwitcher } from '../features/settings/ui-language-switcher';
 import { StartPage } from '../features/start/start-page';

@@ -9,7 +9,7 @@ import { isProviderId, type ProviderId } from '../domain/providers/registry';
 import type { ProviderSettings } from '../domain/providers/types';
 import { DEFAULT_UI_LANGUAGE, isUiLanguage, type UiLanguage } from './i18n';
 
-export const VIEW_MODES = ['original', 'translation', 'bilingual'] as const;
+export const VIEW_MODES = ['original', 'translation', 'bilingual', 'review'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];
 
 export function isViewMode(value: unknown): value is ViewMode {
@@ -27,6 +27,10 @@ export interface Preferences {
   providerSettings: Partial<Record<ProviderId, ProviderSettings>>;
   /** Asked for a paragraph when the main engine fails on it; null for none. */
   fallbackProviderId: ProviderId | null;
+  /** The name comments are signed with in the review view; null until the reviewer picks one. */
+  reviewer: string | null;
+  /** Names used before on this browser, offered when choosing who comments. */
+  reviewers: string[];
 }
 
 interface PreferencesActions {
@@ -39,6 +43,8 @@ interface PreferencesActions {
   setFallbackProvider: (id: ProviderId | null) => void;
   /** Removes every key the reader entered, for every engine. */
   forgetKeys: () => void;
+  /** Signs comments with this name from now on (and remembers it among the known names). */
+  setReviewer: (name: string | null) => void;
 }
 
 export const PREFERENCES_STORAGE_KEY = 'interlinear:preferences';
@@ -51,6 +57,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   providerId: null,
   providerSettings: {},
   fallbackProviderId: null,
+  reviewer: null,
+  reviewers: [],
 };
 
 /** Accepts whatever was stored and keeps only what is still valid. */
@@ -76,6 +84,13 @@ export function migratePreferences(persisted: unknown): Preferences {
     providerId: isProviderId(stored.providerId) ? stored.providerId : null,
     providerSettings,
     fallbackProviderId: isProviderId(stored.fallbackProviderId) ? stored.fallbackProviderId : null,
+    reviewer:
+      typeof stored.reviewer === 'string' && stored.reviewer.trim() !== ''
+        ? stored.reviewer.trim()
+        : null,
+    reviewers: Array.isArray(stored.reviewers)
+      ? stored.reviewers.filter((name): name is string => typeof name === 'string').slice(0, 20)
+      : [],
   };
 }
 
@@ -107,6 +122,16 @@ export const usePreferences = create<Preferences & PreferencesActions>()(
           ),
         })),
       setFallbackProvider: (fallbackProviderId) => set({ fallbackProviderId }),
+      setReviewer: (name) =>
+        set((state) => {
+          const reviewer = name?.trim() || null;
+          return {
+            reviewer,
+            reviewers: reviewer
+              ? [reviewer, ...state.reviewers.filter((known) => known !== reviewer)].slice(0, 20)
+              : state.reviewers,
+          };
+        }),
       forgetKeys: () =>
         set((state) => ({
           providerSettings: Object.fromEntries(
@@ -128,6 +153,8 @@ export const usePreferences = create<Preferences & PreferencesActions>()(
         providerId,
         providerSettings,
         fallbackProviderId,
+        reviewer,
+        reviewers,
       }) => ({
         uiLanguage,
         targetLanguage,
@@ -135,6 +162,8 @@ export const usePreferences = create<Preferences & PreferencesActions>()(
         providerId,
         providerSettings,
         fallbackProviderId,
+        reviewer,
+        reviewers,
       }),
       migrate: (persisted) => migratePreferences(persisted),
       merge: (persisted, current) => ({ ...current, ...migratePreferences(persisted) }),

@@ -111,6 +111,26 @@ for (const uiLanguage of ['ko', 'en'] as const) {
         fullPage: true,
       });
 
+      await page.locator('label', { hasText: uiLanguage === 'ko' ? /^검토$/ : /^Review$/ }).click();
+      await expect(page.locator('[data-segment][data-status]')).toHaveCount(8);
+      // One row shows its QA findings, diff and comments, as a reviewer would have it open.
+      const row = page.locator('[data-segment][data-status]').nth(1);
+      await row
+        .locator('textarea[data-review-target]')
+        .fill('Texto cambiado 2019 con  dos espacios');
+      await row
+        .getByRole('button', {
+          name: uiLanguage === 'ko' ? '기계 번역과 비교' : 'Compare with the machine translation',
+        })
+        .click();
+      await row.locator('.comment-count').click();
+      await expect(row.locator('.qa-finding').first()).toBeVisible();
+      await expectCleanLayout(page);
+      await page.screenshot({
+        path: join(out, `review-${uiLanguage}-${device}.png`),
+        fullPage: true,
+      });
+
       await page.getByRole('button', { name: uiLanguage === 'ko' ? '설정' : 'Settings' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectCleanLayout(page);

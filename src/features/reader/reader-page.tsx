@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
@@ -16,6 +16,9 @@ import { useSegmentLabels } from './segment-labels';
 import { useTranslateDocument } from './use-segment-translation';
 import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
+
+// The review workspace, its checks and file formats load only when someone opens the view.
+const ReviewWorkspace = lazy(() => import('../review/review-workspace'));
 
 interface ReaderPageProps {
   articleId: string;
@@ -110,14 +113,28 @@ function Reader({
         view={view}
         targetLanguage={route?.to ?? plan.target}
       />
-      <SegmentList
-        blocks={draft.blocks}
-        inputs={inputs}
-        sourceLanguage={sourceLanguage}
-        view={view}
-        otherEngines={otherEngines}
-        labels={labels}
-      />
+      {view === 'review' && sourceLanguage && (route?.to ?? plan.target) ? (
+        <Suspense fallback={<p className="loading">{t('reader.loading')}</p>}>
+          <ReviewWorkspace
+            articleId={record.id}
+            title={draft.title ?? ''}
+            blocks={draft.blocks}
+            inputs={inputs}
+            sourceLanguage={sourceLanguage}
+            targetLanguage={route?.to ?? plan.target ?? ''}
+            otherEngines={otherEngines}
+          />
+        </Suspense>
+      ) : (
+        <SegmentList
+          blocks={draft.blocks}
+          inputs={inputs}
+          sourceLanguage={sourceLanguage}
+          view={view === 'review' ? 'bilingual' : view}
+          otherEngines={otherEngines}
+          labels={labels}
+        />
+      )}
       {draft.removed.length > 0 ? (
         <RemovedChrome removed={draft.removed} sourceLanguage={sourceLanguage} />
       ) : null}

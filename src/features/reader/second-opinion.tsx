@@ -4,7 +4,7 @@ import { languageDirection } from '../../domain/language/codes';
 import type { ProviderId } from '../../domain/providers/registry';
 import { segmentTranslationQuery } from '../../lib/engine';
 import { providerErrorKey } from '../../lib/error-messages';
-import { useEngine, useRoute } from './use-engine-route';
+import { useEngine, useRoute } from '../../components/use-engine-route';
 
 interface SecondOpinionProps {
   providerId: ProviderId;

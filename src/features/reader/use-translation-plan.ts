@@ -12,7 +12,7 @@ import { pairAvailabilityQuery, type EngineChoice, type EngineRoute } from '../.
 import { usePreferences } from '../../lib/preferences';
 import { runtimeConfigQuery } from '../../lib/runtime-config';
 import type { ArticleRecord } from '../../lib/storage/db';
-import { useEngine, useRoute } from './use-engine-route';
+import { useEngine, useRoute } from '../../components/use-engine-route';
 
 export type PlanBlocker =
   | 'loading'

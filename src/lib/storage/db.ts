@@ -10,9 +10,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ArticleDraft } from '../../domain/article/types';
+import type { Glossary, MtOrigin, ReviewComment, SegmentStatus } from '../../domain/review/types';
 
 export const DB_NAME = 'interlinear';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type ArticleOrigin =
   | { kind: 'paste' }
@@ -42,9 +43,41 @@ export interface TranslationRecord {
   createdAt: number;
 }
 
+/**
+ * One reviewed row of one article in one target language. Rows are stored one by one, each with
+ * its own revision, so two tabs editing different rows never touch each other's work and two
+ * tabs editing the same row find out (see lib/review-store.ts).
+ */
+export interface ReviewRowRecord {
+  /** `${articleId}|${targetLanguage}` */
+  reviewId: string;
+  index: number;
+  /** The source text the row was reviewed against: an edited article no longer matches. */
+  source: string;
+  target: string;
+  mt: string | null;
+  mtOrigin: MtOrigin | null;
+  status: SegmentStatus;
+  comments: ReviewComment[];
+  timeSpentMs: number;
+  updatedAt: number;
+  /** Bumped by every save; a save based on an older revision is a conflict, not an overwrite. */
+  revision: number;
+  /** Which tab saved it last (random per tab), to tell our own broadcasts from others'. */
+  writer: string;
+}
+
+export interface GlossaryRecord extends Glossary {
+  /** `${sourceLanguage}|${targetLanguage}` */
+  id: string;
+  updatedAt: number;
+}
+
 interface InterlinearSchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { openedAt: number } };
   translations: { key: string; value: TranslationRecord };
+  reviewRows: { key: [string, number]; value: ReviewRowRecord; indexes: { reviewId: string } };
+  glossaries: { key: string; value: GlossaryRecord };
 }
 
 export type InterlinearDb = IDBPDatabase<InterlinearSchema>;
@@ -58,6 +91,11 @@ export function getDb(): Promise<InterlinearDb> {
         const articles = db.createObjectStore('articles', { keyPath: 'id' });
         articles.createIndex('openedAt', 'openedAt');
         db.createObjectStore('translations', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        const rows = db.createObjectStore('reviewRows', { keyPath: ['reviewId', 'index'] });
+        rows.createIndex('reviewId', 'reviewId');
+        db.createObjectStore('glossaries', { keyPath: 'id' });
       }
     },
     blocking() {

@@ -5,19 +5,19 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { BUILT_IN_CONFIG } from '../../domain/config/runtime-config';
-import { bestPair } from '../../domain/language/pairs';
-import { isConfigured, type ProviderId } from '../../domain/providers/registry';
-import type { LanguagePair, TranslationProvider } from '../../domain/providers/types';
+import { BUILT_IN_CONFIG } from '../domain/config/runtime-config';
+import { bestPair } from '../domain/language/pairs';
+import { isConfigured, type ProviderId } from '../domain/providers/registry';
+import type { LanguagePair, TranslationProvider } from '../domain/providers/types';
 import {
   languagePairsQuery,
   providerQuery,
   resolveEngine,
   type EngineChoice,
   type EngineRoute,
-} from '../../lib/engine';
-import { usePreferences } from '../../lib/preferences';
-import { runtimeConfigQuery } from '../../lib/runtime-config';
+} from '../lib/engine';
+import { usePreferences } from '../lib/preferences';
+import { runtimeConfigQuery } from '../lib/runtime-config';
 
 export interface ResolvedEngine {
   choice: EngineChoice;

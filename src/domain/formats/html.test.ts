@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { LABELS, NOW, richReview } from './fixtures/rich-review';
+import { directionOf, escapeHtml, exportHtml } from './html';
+
+const options = { labels: LABELS, appVersion: '1.2.3', now: NOW };
+
+function parseHtml(html: string): Document {
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('escapeHtml', () => {
+  it('escapes the five characters that matter in content and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+    expect(escapeHtml('한국어 🎉')).toBe('한국어 🎉');
+  });
+});
+
+describe('directionOf', () => {
+  it.each([
+    ['ar', 'rtl'],
+    ['he-IL', 'rtl'],
+    ['fa', 'rtl'],
+    ['ur', 'rtl'],
+    ['pa-Arab', 'rtl'],
+    ['ku-Latn', 'ltr'],
+    ['en', 'ltr'],
+    ['ko', 'ltr'],
+    ['zh-Hant', 'ltr'],
+    ['', 'auto'],
+    ['und', 'auto'],
+  ] as const)('%s → %s', (lang, dir) => {
+    expect(directionOf(lang)).toBe(dir);
+  });
+});
+
+describe('exportHtml', () => {
+  const html = exportHtml(richReview(), options);
+  const page = parseHtml(html);
+  const rows = Array.from(page.querySelectorAll('tbody tr'));
+
+  it('is a complete standalone HTML5 document', () => {
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
+    expect(page.querySelector('meta[charset="utf-8"]')).not.toBeNull();
+    expect(page.title).toBe('Prices & "quotes" <rise> — 물가 상승');
+    expect(page.querySelectorAll('link, script')).toHaveLength(0);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('shows the title as the only h1', () => {
+    const h1s = page.querySelectorAll('h1');
+    expect(h1s).toHaveLength(1);
+    expect(h1s[0]!.textContent).toBe('Prices & "quotes" <rise> — 물가 상승');
+  });
+
+  it('has localized column headers in a header row', () => {
+    const headers = Array.from(page.querySelectorAll('thead th'), (th) => th.textContent);
+    expect(headers).toEqual(['#', 'Source', 'Target', 'Comments']);
+  });
+
+  it('has one row per segment with language and direction on each text cell', () => {
+    expect(rows).toHaveLength(6);
+    const [source, target] = Array.from(rows[3]!.querySelectorAll('td.text'));
+    expect(source!.getAttribute('lang')).toBe('en');
+    expect(source!.getAttribute('dir')).toBe('ltr');
+    expect(target!.getAttribute('lang')).toBe('ko');
+    expect(target!.textContent).toBe('مرحبا بالعالم — שלום.');
+
+    const arabic = parseHtml(exportHtml({ ...richReview(), targetLanguage: 'ar' }, options));
+    const cell = arabic.querySelectorAll('tbody tr')[0]!.querySelectorAll('td.text')[1]!;
+    expect(cell.getAttribute('dir')).toBe('rtl');
+  });
+
+  it('shows the localized status, MT origin and comments per row', () => {
+    expect(rows.map((row) => row.querySelector('.status')?.textContent)).toEqual([
+      'Machine translation',
+      'Edited',
+      'Reviewed',
+      'Approved',
+      'Rejected',
+      'Machine translation',
+    ]);
+    expect(rows[0]!.querySelector('.origin')?.textContent).toBe('MT: apertium (eng-kor@apy)');
+    const comments = rows[3]!.querySelectorAll('.comments li');
+    expect(comments).toHaveLength(2);
+    expect(comments[1]!.querySelector('.author')?.textContent).toBe('Lee');
+    expect(comments[1]!.querySelector('p')?.textContent).toBe("It's fine > good & 'done'");
+    expect(comments[1]!.querySelector('time')?.getAttribute('datetime')).toMatch(/^2024-05-01T/);
+    expect(rows[2]!.querySelector('.comments')).toBeNull();
+  });
+
+  it('never turns document text into markup', () => {
+    const review = richReview();
+    review.title = '<script>alert(1)</script>';
+    review.segments[0]!.target = '<img src=x onerror=alert(1)>';
+    review.segments[1]!.comments[0]!.author = '"><svg onload=alert(1)>';
+    const hostile = parseHtml(exportHtml(review, options));
+    expect(hostile.querySelectorAll('script, img, svg, b')).toHaveLength(0);
+    expect(hostile.querySelector('h1')?.textContent).toBe('<script>alert(1)</script>');
+    expect(exportHtml(richReview(), options)).toContain('see &lt;b&gt;style&lt;/b&gt; guide');
+  });
+
+  it('escapes the labels too', () => {
+    const labels = { ...LABELS, source: '<i>Source</i>' };
+    const out = parseHtml(exportHtml(richReview(), { ...options, labels }));
+    expect(out.querySelectorAll('i')).toHaveLength(0);
+    expect(out.querySelector('thead th:nth-child(2)')?.textContent).toBe('<i>Source</i>');
+  });
+
+  it('prints on A4 with rows kept whole and the header repeated', () => {
+    const css = page.querySelector('style')?.textContent ?? '';
+    expect(css).toMatch(/@page\s*{[^}]*size:\s*A4/);
+    expect(css).toMatch(/@media print/);
+    expect(css).toMatch(/thead\s*{\s*display:\s*table-header-group/);
+    expect(css).toMatch(/break-inside:\s*avoid/);
+    expect(css).toMatch(/page-break-inside:\s*avoid/);
+  });
+
+  it('ends with the generator line', () => {
+    expect(page.querySelector('footer')?.textContent).toBe(
+      'Generated by Interlinear 1.2.3 · 2024-06-02 03:04 UTC',
+    );
+    const placeholder = { ...LABELS, generatedBy: '{{app}} {{version}} 로 생성' };
+    const out = parseHtml(exportHtml(richReview(), { ...options, labels: placeholder }));
+    expect(out.querySelector('footer')?.textContent).toBe('Interlinear 1.2.3 로 생성');
+  });
+
+  it('keeps line breaks and spaces visible', () => {
+    const css = page.querySelector('style')?.textContent ?? '';
+    expect(css).toMatch(/td\.text\s*{[^}]*white-space:\s*pre-wrap/);
+    expect(rows[2]!.querySelectorAll('td.text')[1]!.textContent).toBe('  앞뒤 공백,  두 번도.  ');
+  });
+});

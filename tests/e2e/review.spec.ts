@@ -1,0 +1,206 @@
+/**
+ * The review workspace end to end on the local Apertium engine: QA on edits, persistence across a
+ * reload, comments with their confirmation, XLIFF 2.0 export checked against the OASIS schema and
+ * imported back into a fresh browser, keyboard-only review and an axe scan.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, presetPreferences, test } from './helpers';
+
+const ARTICLE = [
+  'Harbour Town Counts Its Ferries',
+  'The harbour office said 1,275 passengers used the morning ferry last week.',
+  'A new timetable starts in March, and the fare will rise to 3.50 euros.',
+  'Residents can read the plan at https://example.org/ferries before the meeting.',
+  'The council will vote on the plan after the summer.',
+].join('\n\n');
+
+const schema = join(import.meta.dirname, '../schemas/xliff-2.0/xliff_core_2.0.xsd');
+
+const rows = (page: Page) => page.locator('[data-segment][data-status]');
+const target = (page: Page, i: number) => rows(page).nth(i).locator('textarea[data-review-target]');
+
+async function openReview(page: Page) {
+  await page.goto(
+    `/?${new URLSearchParams({ text: ARTICLE, to: 'es', view: 'review' }).toString()}`,
+  );
+  await expect(rows(page)).toHaveCount(4);
+  // Every row has its machine translation before the reviewer starts.
+  for (let i = 0; i < 4; i++)
+    await expect(target(page, i)).not.toHaveValue('', { timeout: 20_000 });
+}
+
+test('a changed number is flagged; edits, statuses and comments survive a reload', async ({
+  page,
+}) => {
+  await openReview(page);
+  const first = rows(page).nth(0);
+  const value = await target(page, 0).inputValue();
+  expect(value).toMatch(/1[.,]?275/);
+  await target(page, 0).fill(value.replace(/1[.,]?275/, '1.276'));
+  await expect(first).toHaveAttribute('data-qa', /\bnumbers\b/);
+  await expect(first).toHaveAttribute('data-status', 'edited');
+
+  // A comment, signed with a name chosen once.
+  await first.locator('.comment-count').click();
+  await first.getByLabel('이름').fill('Mina Park');
+  await first.getByRole('button', { name: '이 이름으로 댓글 쓰기' }).click();
+  await first
+    .getByRole('textbox', { name: '댓글을 입력하세요' })
+    .fill('Check the count with the office.');
+  await first.getByRole('button', { name: '댓글 등록' }).click();
+  await expect(first.locator('.comment')).toContainText('Mina Park');
+  await expect(first.locator('.comment-count')).toHaveText('댓글 1');
+
+  // Approving a row with findings asks first.
+  await first.getByRole('button', { name: '승인', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText('검사 경고');
+  await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
+  await expect(first).toHaveAttribute('data-status', 'edited');
+
+  await rows(page).nth(3).getByRole('button', { name: '승인', exact: true }).click();
+  await expect(rows(page).nth(3)).toHaveAttribute('data-status', 'approved');
+  const edited = await target(page, 0).inputValue();
+
+  // Saved within half a second of the last change.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(4);
+  await expect(target(page, 0)).toHaveValue(edited);
+  await expect(rows(page).nth(0)).toHaveAttribute('data-status', 'edited');
+  await expect(rows(page).nth(0)).toHaveAttribute('data-qa', /\bnumbers\b/);
+  await expect(rows(page).nth(3)).toHaveAttribute('data-status', 'approved');
+  await expect(rows(page).nth(0).locator('.comment-count')).toHaveText('댓글 1');
+
+  // Deleting a comment asks, in words that say it cannot be undone.
+  await rows(page).nth(0).locator('.comment-count').click();
+  await rows(page).nth(0).getByRole('button', { name: '삭제' }).click();
+  await expect(page.getByRole('dialog')).toContainText(
+    '삭제한 댓글은 다시 복구할 수 없습니다. 그래도 삭제하시겠습니까?',
+  );
+  await page.getByRole('dialog').getByRole('button', { name: '삭제' }).click();
+  await expect(rows(page).nth(0).locator('.comment-count')).toHaveText('댓글 0');
+});
+
+test('the XLIFF 2.0 export validates against the OASIS schema and imports back into a fresh browser', async ({
+  page,
+  browser,
+}) => {
+  await openReview(page);
+  const edited = `${await target(page, 1).inputValue()} (revisado)`;
+  await target(page, 1).fill(edited);
+  await rows(page).nth(2).getByRole('button', { name: '검토 완료' }).click();
+  await rows(page).nth(3).getByRole('button', { name: '반려' }).click();
+  await rows(page).nth(0).getByRole('button', { name: '승인', exact: true }).click();
+  await expect(rows(page).nth(0)).toHaveAttribute('data-status', 'approved');
+  await rows(page).nth(1).locator('.comment-count').click();
+  await rows(page).nth(1).getByLabel('이름').fill('Reviewer & Co <QA>');
+  await rows(page).nth(1).getByRole('button', { name: '이 이름으로 댓글 쓰기' }).click();
+  await rows(page)
+    .nth(1)
+    .getByRole('textbox', { name: '댓글을 입력하세요' })
+    .fill('"Tarifa" fits better.');
+  await rows(page).nth(1).getByRole('button', { name: '댓글 등록' }).click();
+
+  await page.locator('[data-export-menu]').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-export="xliff2"]').click(),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'interlinear-xliff-'));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const xml = readFileSync(file, 'utf8');
+  // xmllint exits non-zero (and this throws) when the file does not validate.
+  execFileSync('xmllint', ['--noout', '--schema', schema, file], { stdio: 'pipe' });
+  expect(xml).toContain('state="final"');
+  expect(xml).toContain('state="reviewed"');
+  expect(xml).toContain('state="translated"');
+
+  // Another browser profile: nothing stored; the same article, then the file.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await openReview(other);
+  await expect(rows(other).nth(0)).toHaveAttribute('data-status', 'mt');
+  await other.locator('[data-review-import]').setInputFiles(file);
+  await expect(
+    other.getByRole('status').filter({ hasText: '4개 문단을 가져왔습니다' }),
+  ).toBeVisible();
+  await expect(rows(other).nth(0)).toHaveAttribute('data-status', 'approved');
+  await expect(target(other, 1)).toHaveValue(edited);
+  await expect(rows(other).nth(1)).toHaveAttribute('data-status', 'edited');
+  await expect(rows(other).nth(2)).toHaveAttribute('data-status', 'reviewed');
+  await expect(rows(other).nth(3)).toHaveAttribute('data-status', 'rejected');
+  await expect(rows(other).nth(1).locator('.comment-count')).toHaveText('댓글 1');
+  await rows(other).nth(1).locator('.comment-count').click();
+  await expect(rows(other).nth(1).locator('.comment')).toContainText('Reviewer & Co <QA>');
+  await expect(rows(other).nth(1).locator('.comment')).toContainText('"Tarifa" fits better.');
+  await fresh.close();
+
+  // A file that is not XLIFF gets a clear message and changes nothing.
+  const bad = join(dir, 'bad.xlf');
+  writeFileSync(bad, '<html><body>not a translation file</body></html>');
+  await page.locator('[data-review-import]').setInputFiles(bad);
+  await expect(page.getByRole('alert')).toContainText('XLIFF 파일이 아닙니다');
+  await expect(rows(page).nth(0)).toHaveAttribute('data-status', 'approved');
+});
+
+test('a reviewer goes through the whole article with the keyboard alone; axe finds nothing serious', async ({
+  page,
+  context,
+}) => {
+  await presetPreferences(context, { uiLanguage: 'en' });
+  await openReview(page);
+  // Into the first row's target from the page, by keyboard only.
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 60; i++) {
+    const focused = await page.evaluate(() =>
+      document.activeElement?.getAttribute('data-review-target'),
+    );
+    if (focused === '0') break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target(page, 0)).toBeFocused();
+  // Alt+↓ and Alt+↑ move between rows.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(target(page, 1)).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(target(page, 0)).toBeFocused();
+  // Ctrl+Shift+C copies the source; Ctrl+M puts the MT back; Esc cancels an edit.
+  const mt = await target(page, 0).inputValue();
+  await page.keyboard.press('Control+Shift+C');
+  await expect(target(page, 0)).toHaveValue(/passengers/);
+  await page.keyboard.press('Control+m');
+  await expect(target(page, 0)).toHaveValue(mt);
+  await page.keyboard.type(' extra');
+  await page.keyboard.press('Escape');
+  await expect(target(page, 0)).toHaveValue(mt);
+  // `?` lists the shortcuts (outside a text field); Esc closes the list.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await target(page, 0).focus();
+  // Ctrl+Shift+Enter approves and moves on, through every row.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Control+Shift+Enter');
+    const dialog = page.getByRole('dialog');
+    if (await dialog.isVisible()) await page.keyboard.press('Enter');
+  }
+  for (let i = 0; i < 4; i++)
+    await expect(rows(page).nth(i)).toHaveAttribute('data-status', 'approved');
+  // Undo takes the last approval back.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-segment][data-status="approved"]')).toHaveCount(3);
+
+  const results = await new AxeBuilder({ page }).include('.review').analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
