@@ -204,3 +204,35 @@ test('a reviewer goes through the whole article with the keyboard alone; axe fin
   );
   expect(serious.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
+
+test('two tabs on the same article never overwrite each other silently', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openReview(a);
+  await openReview(b);
+
+  // A change in one tab shows in the other.
+  await target(a, 0).fill('Cambiado en la pestaña A: 1,275 pasajeros.');
+  await expect(target(b, 0)).toHaveValue('Cambiado en la pestaña A: 1,275 pasajeros.');
+  await expect(rows(b).nth(0)).toHaveAttribute('data-status', 'edited');
+
+  // Both change the same row before either has saved (saves wait 300 ms after the last change):
+  // one of them is told, and nothing is lost unseen.
+  await target(b, 1).fill('Versión de la pestaña B.');
+  await target(a, 1).fill('Versión de la pestaña A.');
+  const conflictA = rows(a).nth(1).locator('.review-row__conflict');
+  const conflictB = rows(b).nth(1).locator('.review-row__conflict');
+  await expect
+    .poll(async () => (await conflictA.count()) + (await conflictB.count()), { timeout: 5_000 })
+    .toBe(1);
+  const [loser, winner] = (await conflictA.count()) === 1 ? [a, b] : [b, a];
+  const theirs = await target(winner, 1).inputValue();
+  await expect(rows(loser).nth(1).locator('.review-row__conflict')).toContainText(theirs);
+  const mine = await target(loser, 1).inputValue();
+  expect(mine).not.toBe(theirs);
+
+  // Keeping mine saves it deliberately, and the other tab follows.
+  await rows(loser).nth(1).getByRole('button', { name: '내 번역 유지' }).click();
+  await expect(rows(loser).nth(1).locator('.review-row__conflict')).toHaveCount(0);
+  await expect(target(winner, 1)).toHaveValue(mine);
+});

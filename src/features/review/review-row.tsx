@@ -172,8 +172,17 @@ export const ReviewRow = memo(function ReviewRow({
       aria-busy={waitingMt}
       aria-label={t('review:row.label', { number })}
     >
-      <div className="review-row__number" aria-hidden="true">
-        {number}
+      <div className="review-row__number">
+        <span aria-hidden="true">{number}</span>
+        {/* In the gutter, so appearing and going never moves the row's buttons under a click. */}
+        <span
+          className={`save-dot save-dot--${row.saveState}`}
+          title={row.saveState === 'pending' ? t('review:row.saving') : undefined}
+          aria-hidden="true"
+        />
+        <span className="visually-hidden" role="status">
+          {row.saveState === 'pending' ? t('review:row.saving') : ''}
+        </span>
       </div>
       <div
         className={
@@ -245,9 +254,7 @@ export const ReviewRow = memo(function ReviewRow({
               {t('review:row.time', { time: formatDuration(row.timeSpentMs, t) })}
             </span>
           ) : null}
-          {row.saveState === 'pending' ? (
-            <span className="muted">{t('review:row.saving')}</span>
-          ) : row.saveState === 'failed' ? (
+          {row.saveState === 'failed' ? (
             <span className="review-row__error" role="alert">
               {t('review:row.saveFailed')}
             </span>

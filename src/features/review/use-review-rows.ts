@@ -308,7 +308,8 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
   const addTime: ReviewRows['addTime'] = (index, ms) => {
     const row = current(index);
     if (!row || ms <= 0) return;
-    setRow({ ...row, timeSpentMs: row.timeSpentMs + ms, saveState: 'pending' });
+    // Time alone changes nothing on screen: the row keeps its save state while it is stored.
+    setRow({ ...row, timeSpentMs: row.timeSpentMs + ms });
     scheduleSave(index);
   };
 
