@@ -16,7 +16,7 @@ const ARTICLE = [
   'The harbour office said 1,275 passengers used the morning ferry last week.',
   'A new timetable starts in March, and the fare will rise to 3.50 euros.',
   'Residents can read the plan at https://example.org/ferries before the meeting.',
-  'The council will vote on the plan after the summer.',
+  'The council will vote after the summer. The plan needs a clear majority.',
 ].join('\n\n');
 
 const schema = join(import.meta.dirname, '../schemas/xliff-2.0/xliff_core_2.0.xsd');
@@ -235,4 +235,39 @@ test('two tabs on the same article never overwrite each other silently', async (
   await rows(loser).nth(1).getByRole('button', { name: '내 번역 유지' }).click();
   await expect(rows(loser).nth(1).locator('.review-row__conflict')).toHaveCount(0);
   await expect(target(winner, 1)).toHaveValue(mine);
+});
+
+test('a sentence and its counterpart light up together; glossary terms are marked and checked', async ({
+  page,
+}) => {
+  await openReview(page);
+  const row = rows(page).nth(3);
+  // Hovering the second source sentence lights the second target sentence.
+  await row.locator('.review-row__source .sentence').nth(1).hover();
+  await expect(row.locator('.review-target__backdrop .sentence').nth(1)).toHaveClass(
+    /sentence--highlight/,
+  );
+  await expect(row.locator('.review-target__backdrop .sentence').nth(0)).not.toHaveClass(
+    /sentence--highlight/,
+  );
+  // The caret in the first target sentence lights the first source sentence.
+  await target(page, 3).focus();
+  await target(page, 3).press('Control+Home');
+  await expect(row.locator('.review-row__source .sentence').nth(0)).toHaveClass(
+    /sentence--highlight/,
+  );
+
+  // A glossary term: marked in the source, and its absence in the target is a finding.
+  await page.getByRole('button', { name: '용어집' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '용어 추가' }).click();
+  await dialog.getByRole('textbox', { name: '원문 용어' }).fill('council');
+  await dialog.getByRole('textbox', { name: '번역 용어' }).fill('cabildo');
+  await dialog.getByRole('button', { name: '저장' }).click();
+  await expect(row.locator('mark.term')).toHaveText(['council']);
+  await expect(row).toHaveAttribute('data-qa', /\bglossary\b/);
+  await target(page, 3).fill(
+    'El cabildo votará después del verano. El plan necesita una mayoría clara.',
+  );
+  await expect(row).not.toHaveAttribute('data-qa', /\bglossary\b/);
 });
