@@ -36,6 +36,7 @@ describe('segment translation with a fallback engine', () => {
       text: 'ES: The ferry leaves at noon.',
       provider: 'backup-1',
       cacheIdentity: 'backup-1@test',
+      createdAt: expect.any(Number) as number,
     });
     await settle();
 

@@ -109,6 +109,8 @@ export interface SegmentTranslation {
   text: string;
   provider: string;
   cacheIdentity: string;
+  /** When the engine made it (ms since epoch), also for a translation read from the cache. */
+  createdAt: number;
 }
 
 function cacheKeyFor(route: EngineRoute, text: string): string {
@@ -144,7 +146,12 @@ async function fromCache(
 ): Promise<SegmentTranslation | undefined> {
   const record = await readCachedTranslation(cacheKeyFor(route, text));
   return record
-    ? { text: record.translation, provider: record.provider, cacheIdentity: record.cacheIdentity }
+    ? {
+        text: record.translation,
+        provider: record.provider,
+        cacheIdentity: record.cacheIdentity,
+        createdAt: record.createdAt,
+      }
     : undefined;
 }
 
@@ -162,6 +169,7 @@ export async function translateWithEngine(
   } finally {
     release();
   }
+  const createdAt = Date.now();
   writeCachedTranslation({
     key: cacheKeyFor(route, text),
     translation,
@@ -169,9 +177,14 @@ export async function translateWithEngine(
     cacheIdentity: provider.cacheIdentity,
     from,
     to,
-    createdAt: Date.now(),
+    createdAt,
   });
-  return { text: translation, provider: provider.id, cacheIdentity: provider.cacheIdentity };
+  return {
+    text: translation,
+    provider: provider.id,
+    cacheIdentity: provider.cacheIdentity,
+    createdAt,
+  };
 }
 
 async function translateWithCache(

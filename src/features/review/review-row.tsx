@@ -246,6 +246,16 @@ export const ReviewRow = memo(function ReviewRow({
             {t(`review:status.${row.status}`)}
           </span>
           <span className="review-row__origin">{origin ?? t('review:row.noMt')}</span>
+          {row.mtOrigin && row.mtOrigin.createdAt > 0 ? (
+            <span className="review-row__origin">
+              {t('review:row.originDate', {
+                date: new Intl.DateTimeFormat(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }).format(row.mtOrigin.createdAt),
+              })}
+            </span>
+          ) : null}
           {effort !== null ? (
             <span className="review-row__effort">{t('review:row.effort', { effort })}</span>
           ) : null}

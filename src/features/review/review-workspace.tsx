@@ -87,7 +87,7 @@ export default function ReviewWorkspace({
                 origin: {
                   provider: data.provider,
                   model: data.cacheIdentity || undefined,
-                  createdAt: result?.updatedAt ?? 0,
+                  createdAt: data.createdAt,
                 },
               }
             : null,
