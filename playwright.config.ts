@@ -24,6 +24,9 @@ export default defineConfig({
     baseURL,
     headless: true,
     trace: 'retain-on-failure',
+    // Specs that stand in for config.json or an engine with page.route need the page's own
+    // requests: a service worker would fetch past the route. pwa.spec.ts lets it run.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,12 +1,78 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
   // Relative base: the built app works from any path it is served under, and config.json is
   // fetched beside index.html.
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      // A new version waits for the reader's go-ahead: a reload must never drop unsaved edits.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      manifest: {
+        name: 'Interlinear — 기계 번역을 아는 다국어 리더',
+        short_name: 'Interlinear',
+        description: '모르는 언어로 된 기사를 번역해 읽고, 기계 번역을 검토합니다.',
+        lang: 'ko',
+        dir: 'ltr',
+        id: './',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        theme_color: '#1f4e79',
+        background_color: '#f7f6f2',
+        categories: ['books', 'education', 'productivity'],
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: 'icons/maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+        // The same GET parameters the app reads from its address (GUIDE §3).
+        share_target: {
+          action: './',
+          method: 'GET',
+          params: { title: 'title', text: 'text', url: 'url' },
+        },
+        file_handlers: [
+          {
+            action: './',
+            accept: {
+              'text/plain': ['.txt', '.md'],
+              'text/html': ['.html', '.htm'],
+              'application/xliff+xml': ['.xlf', '.xliff'],
+            },
+          },
+        ],
+        shortcuts: [
+          { name: '새 기사 열기', short_name: '새 기사', url: './?new=1' },
+          { name: '검토 보기로 열기', short_name: '검토', url: './?view=review' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}', 'samples/**/*'],
+        navigateFallback: 'index.html',
+        // config.json is the deployment's to edit after a build: ask the network first.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('/config.json'),
+            handler: 'NetworkFirst',
+            options: { cacheName: 'runtime-config', networkTimeoutSeconds: 3 },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { port: 5173 },
   preview: { port: 4173 },
   build: {

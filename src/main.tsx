@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initI18n } from './lib/i18n';
 import { storedUiLanguage } from './lib/preferences';
+import { registerServiceWorker } from './lib/pwa';
 import { coalesceQueryTimers, scheduleQueryUpdatesPerFrame } from './lib/query-client';
 import './app/styles.css';
 
@@ -18,6 +19,7 @@ async function start(): Promise<void> {
       <App />
     </StrictMode>,
   );
+  void registerServiceWorker();
 }
 
 void start();

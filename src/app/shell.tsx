@@ -12,6 +12,7 @@ import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
 import { runtimeConfigQuery } from '../lib/runtime-config';
 import { ConfigNotice } from './config-notice';
+import { ConnectionStatus } from './connection-status';
 import { useLinkParameters } from './use-link-parameters';
 
 export function Shell() {
@@ -83,6 +84,7 @@ export function Shell() {
           </button>
         </nav>
       </header>
+      <ConnectionStatus />
       {config.data ? <ConfigNotice problems={config.data.problems} /> : null}
       <main id="main" className="app-main" tabIndex={-1}>
         {link.status === 'opening' ? (

@@ -9,11 +9,13 @@ import type { RuntimeConfig } from '../domain/config/runtime-config';
 import { createProvider, providerDefinitions, type ProviderId } from '../domain/providers/registry';
 import {
   isProviderError,
+  type LanguagePair,
   type ProviderSettings,
   type TranslationProvider,
 } from '../domain/providers/types';
 import { translationCacheKey } from '../domain/queue/cache-key';
 import { TranslationQueue } from '../domain/queue/translation-queue';
+import { isOnline, waitUntilOnline } from './online';
 import type { Preferences } from './preferences';
 import {
   holdCacheWrites,
@@ -52,11 +54,55 @@ export const providerQuery = (choice: EngineChoice) =>
   });
 
 export const languagePairsQuery = (provider: TranslationProvider | undefined) =>
+  // The id and identity in the key name the provider instance.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   queryOptions({
     queryKey: ['language-pairs', provider?.id ?? null, provider?.cacheIdentity ?? null] as const,
-    queryFn: provider ? ({ signal }) => provider.listPairs({ signal }) : skipToken,
+    queryFn: provider ? ({ signal }) => listPairsRemembered(provider, signal) : skipToken,
     staleTime: 10 * 60_000,
+    // Offline the last list the engine gave still routes cached translations.
+    networkMode: 'always',
   });
+
+const PAIRS_KEY_PREFIX = 'interlinear:pairs:';
+
+/**
+ * Asks the engine for its pairs and remembers the answer; when the engine cannot be reached and a
+ * list was seen before, that list answers (offline reading needs the route to find the cache).
+ */
+async function listPairsRemembered(
+  provider: TranslationProvider,
+  signal: AbortSignal,
+): Promise<LanguagePair[]> {
+  const key = `${PAIRS_KEY_PREFIX}${provider.id}|${provider.cacheIdentity}`;
+  try {
+    const pairs = await provider.listPairs({ signal });
+    try {
+      localStorage.setItem(key, JSON.stringify(pairs));
+    } catch {
+      // A full or missing localStorage only costs the offline fallback.
+    }
+    return pairs;
+  } catch (error) {
+    const remembered = readRememberedPairs(key);
+    if (remembered && (!isOnline() || isNetworkFailure(error))) return remembered;
+    throw error;
+  }
+}
+
+function readRememberedPairs(key: string): LanguagePair[] | null {
+  try {
+    const raw = localStorage.getItem(key);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return Array.isArray(parsed) ? (parsed as LanguagePair[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+function isNetworkFailure(error: unknown): boolean {
+  return isProviderError(error) && (error.kind === 'network' || error.kind === 'timeout');
+}
 
 /** Whether an on-device engine has the model for a route's pair (other engines: always ready). */
 export const pairAvailabilityQuery = (route: EngineRoute | null) =>
@@ -137,6 +183,8 @@ export const segmentTranslationQuery = (input: SegmentTranslationInput | null) =
       : skipToken,
     staleTime: Infinity,
     gcTime: 30 * 60_000,
+    // The cache answers offline; waiting for the network is translateWithCache's call.
+    networkMode: 'always',
   });
 };
 
@@ -187,6 +235,13 @@ export async function translateWithEngine(
   };
 }
 
+function needsNetwork(provider: TranslationProvider): boolean {
+  const definition = (providerDefinitions as Record<string, { category: string } | undefined>)[
+    provider.id
+  ];
+  return definition?.category !== 'browser' && definition?.category !== 'testing';
+}
+
 async function translateWithCache(
   input: SegmentTranslationInput,
   signal: AbortSignal,
@@ -196,6 +251,9 @@ async function translateWithCache(
     (input.fallback ? await fromCache(input.fallback, input.text) : undefined);
   if (cached) return cached;
   signal.throwIfAborted();
+  // Offline, a paragraph that needs a network engine waits (pending, no request attempted) and
+  // goes by itself when the browser is back online. On-device engines need no network.
+  if (needsNetwork(input.provider)) await waitUntilOnline(signal);
   try {
     return await translateWithEngine(input, input.text, signal);
   } catch (error) {

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProviderId } from '../../domain/providers/registry';
 import { providerErrorKey } from '../../lib/error-messages';
+import { useOnline } from '../../lib/online';
 
 export interface SegmentLabels {
   translating: string;
@@ -23,10 +24,12 @@ export interface SegmentLabels {
 export function useSegmentLabels(): SegmentLabels {
   const { t, i18n } = useTranslation(['common', 'providers']);
   const language = i18n.language;
+  const online = useOnline();
   return useMemo(
     () => ({
       translating: t('reader.segment.translating'),
-      pending: t('reader.segment.pending'),
+      // Offline, a waiting paragraph says when it will translate (and no request is attempted).
+      pending: online ? t('reader.segment.pending') : t('reader.segment.waitingOnline'),
       untranslated: t('reader.segment.untranslated'),
       retry: t('reader.segment.retry'),
       retranslate: t('reader.segment.retranslate'),
@@ -39,6 +42,6 @@ export function useSegmentLabels(): SegmentLabels {
     }),
     // The strings change with the language; `t` itself is stable per language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [language],
+    [language, online],
   );
 }

@@ -1,0 +1,142 @@
+/**
+ * The installable, offline reader: Chromium's own installability verdict, the service worker in
+ * control, a translated and edited article read again with no network, and an article opened
+ * offline that waits quietly and translates by itself when the network returns.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { apyUrl, expect, test } from './helpers';
+
+const ARTICLE = [
+  'Night Trains Return to the Coast',
+  'The first night train in ten years left the capital on Friday with 240 passengers.',
+  'Tickets for the summer sold out within a week, the operator said.',
+  'A second route to the mountains is planned for next year.',
+].join('\n\n');
+
+const OFFLINE_ARTICLE = [
+  'A Library Opens Late',
+  'The city library will stay open until midnight during the exam season.',
+  'Students asked for quiet rooms and more power sockets.',
+].join('\n\n');
+
+test.use({ serviceWorkers: 'allow' });
+
+async function serviceWorkerInControl(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+    await page.reload();
+  }
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+    .toBe(true);
+}
+
+test('Chromium finds nothing that stops installing; the manifest carries the Korean name, icons and share target', async ({
+  page,
+  baseURL,
+}, testInfo) => {
+  // Test contexts are incognito, where nothing installs: ask a real profile instead.
+  const profile = mkdtempSync(join(tmpdir(), 'interlinear-profile-'));
+  const installed = await chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+  });
+  try {
+    const tab = installed.pages()[0] ?? (await installed.newPage());
+    await tab.goto('/');
+    await serviceWorkerInControl(tab);
+    const cdp = await installed.newCDPSession(tab);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await installed.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+
+  const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
+    name: string;
+    icons: { sizes: string; purpose?: string }[];
+    share_target: { method: string; params: Record<string, string> };
+    display: string;
+  };
+  expect(manifest.name).toMatch(/[가-힣]/);
+  expect(manifest.display).toBe('standalone');
+  const sizes = manifest.icons.map((icon) => icon.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true);
+  expect(manifest.share_target).toMatchObject({
+    method: 'GET',
+    params: { title: 'title', text: 'text', url: 'url' },
+  });
+});
+
+test('a translated, edited article reads in full offline from the library', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/');
+  await serviceWorkerInControl(page);
+  await page.goto(`/?${new URLSearchParams({ text: ARTICLE, to: 'es' }).toString()}`);
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(3);
+  // An edit in the review view.
+  await page.locator('label', { hasText: /^검토$/ }).click();
+  const edited = 'El primer tren nocturno en diez años salió el viernes con 240 pasajeros.';
+  await page.locator('textarea[data-review-target]').first().fill(edited);
+  await expect(page.locator('[data-segment][data-status]').first()).toHaveAttribute(
+    'data-status',
+    'edited',
+  );
+  await page.waitForTimeout(600);
+
+  await context.setOffline(true);
+  await page.goto('/');
+  await expect(page.locator('[data-offline]')).toBeVisible();
+  await page.getByRole('link', { name: 'Night Trains Return to the Coast' }).click();
+  await expect(page.locator('h1')).toHaveText('Night Trains Return to the Coast');
+  await expect(page.locator('textarea[data-review-target]').first()).toHaveValue(edited);
+  await page.locator('label', { hasText: /^원문·번역 대조$/ }).click();
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(3);
+  await context.setOffline(false);
+});
+
+test('an article opened offline waits without spinners and translates by itself back online', async ({
+  page,
+  context,
+}) => {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${apyUrl}/translate`)) requests.push(request.url());
+  });
+  // The engine's pair list is known from an earlier visit.
+  await page.goto('/');
+  await serviceWorkerInControl(page);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some((k) => k.startsWith('interlinear:pairs:')),
+      ),
+    )
+    .toBe(true);
+
+  await context.setOffline(true);
+  await page.goto(`/?${new URLSearchParams({ text: OFFLINE_ARTICLE, to: 'es' }).toString()}`);
+  await expect(page.locator('[data-offline]')).toBeVisible();
+  const segments = page.locator('[data-segment]');
+  await expect(segments).toHaveCount(2);
+  await expect(segments.first()).toContainText('연결되면 번역합니다');
+  // Pending, not busy, no request attempted — for a while, not just at first glance.
+  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-segment][data-state="pending"]')).toHaveCount(2);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  expect(requests).toEqual([]);
+
+  await context.setOffline(false);
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(2, {
+    timeout: 20_000,
+  });
+  await expect(page.locator('[data-offline]')).toHaveCount(0);
+  expect(requests.length).toBeGreaterThan(0);
+});
