@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { apyUrl, expect, test } from './helpers';
+import { apyUrl, expect, presetPreferences, test } from './helpers';
 
 const ARTICLE = [
   'Night Trains Return to the Coast',
@@ -127,6 +127,7 @@ test('an article opened offline waits without spinners and translates by itself 
   const segments = page.locator('[data-segment]');
   await expect(segments).toHaveCount(2);
   await expect(segments.first()).toContainText('연결되면 번역합니다');
+  await expect(page.locator('.status-line')).toContainText('연결되면 번역합니다');
   // Pending, not busy, no request attempted — for a while, not just at first glance.
   await page.waitForTimeout(1500);
   await expect(page.locator('[data-segment][data-state="pending"]')).toHaveCount(2);
@@ -140,3 +141,39 @@ test('an article opened offline waits without spinners and translates by itself 
   await expect(page.locator('[data-offline]')).toHaveCount(0);
   expect(requests.length).toBeGreaterThan(0);
 });
+
+for (const uiLanguage of ['ko', 'en'] as const) {
+  test(`${uiLanguage} UI: the library and the offline states, screenshots`, async ({
+    page,
+    context,
+  }) => {
+    await presetPreferences(context, { uiLanguage });
+    await page.goto('/');
+    await serviceWorkerInControl(page);
+    await page.goto(`/?${new URLSearchParams({ text: ARTICLE, to: 'es' }).toString()}`);
+    await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(3);
+    await context.setOffline(true);
+    await page.goto(`/?${new URLSearchParams({ text: OFFLINE_ARTICLE, to: 'es' }).toString()}`);
+    await expect(page.locator('[data-segment][data-state="pending"]')).toHaveCount(2);
+    await expect(page.locator('[data-offline]')).toBeVisible();
+    await page.screenshot({
+      path: join(
+        import.meta.dirname,
+        `../../test-results/screenshots/offline-reader-${uiLanguage}.png`,
+      ),
+      fullPage: true,
+    });
+    await page.getByRole('link', { name: 'Interlinear' }).first().click();
+    await expect(
+      page.getByRole('link', { name: 'Night Trains Return to the Coast' }),
+    ).toBeVisible();
+    await page.screenshot({
+      path: join(
+        import.meta.dirname,
+        `../../test-results/screenshots/offline-library-${uiLanguage}.png`,
+      ),
+      fullPage: true,
+    });
+    await context.setOffline(false);
+  });
+}

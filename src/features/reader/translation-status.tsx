@@ -5,6 +5,7 @@ import { Notice } from '../../components/notice';
 import { useLanguageNames } from '../../components/use-language-names';
 import { getTranslationQueue, type SegmentTranslationInput } from '../../lib/engine';
 import { providerErrorKey } from '../../lib/error-messages';
+import { useOnline } from '../../lib/online';
 import { useDocumentProgress, useEngineHalt } from './use-segment-translation';
 import type { TranslationPlan } from './use-translation-plan';
 
@@ -26,6 +27,7 @@ export function TranslationStatus({ plan, inputs, onOpenSettings }: TranslationS
   const names = useLanguageNames();
   const queryClient = useQueryClient();
   const halt = useEngineHalt(plan.route);
+  const online = useOnline();
   const engine = t(`providers:${plan.engine.providerId}.name`);
   const settingsButton = (
     <button type="button" className="button button--small" onClick={onOpenSettings}>
@@ -148,7 +150,9 @@ export function TranslationStatus({ plan, inputs, onOpenSettings }: TranslationS
           {t('reader.status.progress', { done: translated, total })}
         </span>
         {inFlight > 0 ? (
-          <span className="status-line__translating">{t('reader.status.translating')}</span>
+          <span className="status-line__translating">
+            {online ? t('reader.status.translating') : t('reader.segment.waitingOnline')}
+          </span>
         ) : null}
         {inFlight === 0 && failed === 0 && translated === total && total > 0 ? (
           <span className="status-line__done">{t('reader.status.done')}</span>

@@ -21,6 +21,7 @@ import {
   saveReviewRow,
 } from '../../lib/review-store';
 import type { ReviewRowRecord } from '../../lib/storage/db';
+import { registerUnsavedWork } from '../../lib/unsaved-work';
 
 /** Edits reach IndexedDB this long after the last keystroke, at the latest. */
 export const SAVE_DELAY_MS = 300;
@@ -228,23 +229,29 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
   );
 
   const flushAll = useCallback(() => {
+    const saves: Promise<void>[] = [];
     for (const [index, timer] of timers.current) {
       clearTimeout(timer);
-      void save(index);
+      saves.push(save(index));
     }
+    return Promise.all(saves).then(() => undefined);
   }, [save]);
+
+  // A reload for a new version stores these edits first.
+  useEffect(() => registerUnsavedWork(flushAll), [flushAll]);
 
   // Hidden or leaving: save what waits now rather than in a moment that may not come.
   useEffect(() => {
     const onHide = () => {
-      if (document.visibilityState === 'hidden') flushAll();
+      if (document.visibilityState === 'hidden') void flushAll();
     };
+    const onLeave = () => void flushAll();
     document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', flushAll);
+    window.addEventListener('pagehide', onLeave);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', flushAll);
-      flushAll();
+      window.removeEventListener('pagehide', onLeave);
+      void flushAll();
     };
   }, [flushAll]);
 
