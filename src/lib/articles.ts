@@ -200,6 +200,25 @@ export async function listRecentArticles(limit = 12): Promise<ArticleRecord[]> {
   }
 }
 
+/**
+ * Removes an article and its review (edits, statuses, comments in every target language). The
+ * translation cache stays: it is shared by every article with the same text.
+ */
+export async function deleteArticle(id: string): Promise<void> {
+  memory.delete(id);
+  const db = await getDb();
+  const tx = db.transaction(['articles', 'reviewRows'], 'readwrite');
+  await tx.objectStore('articles').delete(id);
+  const rows = tx.objectStore('reviewRows');
+  const range = IDBKeyRange.bound([`${id}|`, -Infinity], [`${id}|\uffff`, Infinity]);
+  let cursor = await rows.openCursor(range);
+  while (cursor) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
+  await tx.done;
+}
+
 export const articleQuery = (id: string) =>
   queryOptions({
     queryKey: ['article', id] as const,
@@ -209,7 +228,8 @@ export const articleQuery = (id: string) =>
 
 export const recentArticlesQuery = queryOptions({
   queryKey: ['articles', 'recent'] as const,
-  queryFn: () => listRecentArticles(),
+  // The library lists everything saved; a few hundred records are cheap to list and search.
+  queryFn: () => listRecentArticles(500),
   networkMode: 'always',
   staleTime: 0,
 });

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewComment } from '../../domain/review/types';
 import { usePreferences } from '../../lib/preferences';
-import { useConfirm } from './confirm-dialog';
+import { useConfirm } from '../../components/confirm-dialog';
 
 interface CommentsPanelProps {
   number: number;

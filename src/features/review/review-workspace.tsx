@@ -14,7 +14,7 @@ import type { QaFinding, ReviewDocument, SegmentStatus } from '../../domain/revi
 import { runQaChecks } from '../../domain/qa/checks';
 import { segmentTranslationQuery, type SegmentTranslationInput } from '../../lib/engine';
 import { glossaryQuery, reviewIdFor } from '../../lib/review-store';
-import { useConfirm } from './confirm-dialog';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ExportMenu } from './export-menu';
 import { GlossaryDialog } from './glossary-dialog';
 import { ImportButton } from './import-button';

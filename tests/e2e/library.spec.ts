@@ -1,0 +1,42 @@
+/** The library on the start page: saved articles listed, searched, and deleted after a question. */
+import { expect, test } from './helpers';
+
+const article = (title: string, body: string) =>
+  `${title}\n\n${body}\n\n${body} Again, with more words.`;
+
+test('saved articles are listed, found by search, and deleted only after confirming', async ({
+  page,
+}) => {
+  for (const [title, body] of [
+    [
+      'Ferries Run Late in Winter',
+      'The harbour office said the ferries would run late all winter.',
+    ],
+    ['A Museum Opens Its Roof', 'The museum opened its roof garden to visitors on Sunday.'],
+  ] as const) {
+    await page.goto(`/?${new URLSearchParams({ text: article(title, body) }).toString()}`);
+    await expect(page.locator('h1')).toHaveText(title);
+  }
+  await page.goto('/');
+  const items = page.locator('[data-library-item]');
+  await expect(items).toHaveCount(2);
+  await expect(page.locator('[data-storage-estimate]')).toBeVisible();
+
+  await page.getByRole('searchbox', { name: '저장한 글 검색' }).fill('roof garden');
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('A Museum Opens Its Roof');
+  await page.getByRole('searchbox', { name: '저장한 글 검색' }).fill('');
+
+  await page.getByRole('button', { name: '삭제: Ferries Run Late in Winter' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('삭제한 글은 다시 복구할 수 없습니다');
+  await dialog.getByRole('button', { name: '취소' }).click();
+  await expect(items).toHaveCount(2);
+
+  await page.getByRole('button', { name: '삭제: Ferries Run Late in Winter' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '삭제' }).click();
+  await expect(items).toHaveCount(1);
+  await page.reload();
+  await expect(items).toHaveCount(1);
+  await expect(items.first()).toContainText('A Museum Opens Its Roof');
+});
