@@ -3,11 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { initI18n } from './lib/i18n';
 import { storedUiLanguage } from './lib/preferences';
+import { watchInstallOffer } from './lib/install';
 import { registerServiceWorker } from './lib/pwa';
 import { coalesceQueryTimers, scheduleQueryUpdatesPerFrame } from './lib/query-client';
 import './app/styles.css';
 
 async function start(): Promise<void> {
+  watchInstallOffer();
   scheduleQueryUpdatesPerFrame();
   coalesceQueryTimers();
   // The UI language is known before the first paint, so nothing flashes in the wrong language.

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { useOnline } from '../lib/online';
+import { canInstall, install, subscribeInstallOffer } from '../lib/install';
 import { applyUpdate, subscribeToUpdate, updateReady } from '../lib/pwa';
 
 /** The offline indicator and the "new version ready" prompt, under the header. */
@@ -33,5 +34,17 @@ export function ConnectionStatus() {
         </Notice>
       ) : null}
     </>
+  );
+}
+
+/** "Install the app", shown only while the browser offers it. */
+export function InstallButton() {
+  const { t } = useTranslation();
+  const offered = useSyncExternalStore(subscribeInstallOffer, canInstall, () => false);
+  if (!offered) return null;
+  return (
+    <button type="button" className="button button--quiet" onClick={() => void install()}>
+      {t('install.action')}
+    </button>
   );
 }

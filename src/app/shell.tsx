@@ -12,7 +12,7 @@ import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
 import { runtimeConfigQuery } from '../lib/runtime-config';
 import { ConfigNotice } from './config-notice';
-import { ConnectionStatus } from './connection-status';
+import { ConnectionStatus, InstallButton } from './connection-status';
 import { useLinkParameters } from './use-link-parameters';
 
 export function Shell() {
@@ -74,6 +74,7 @@ export function Shell() {
           <span className="brand__tagline">{t('app.tagline')}</span>
         </a>
         <nav className="app-header__actions" aria-label={t('nav.settings')}>
+          <InstallButton />
           <UiLanguageSwitcher />
           <button
             type="button"

@@ -177,3 +177,32 @@ for (const uiLanguage of ['ko', 'en'] as const) {
     await context.setOffline(false);
   });
 }
+
+test('sharing copies the link and the translated text where the Web Share API is missing, and never a key', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // As on desktop Linux and Firefox: no Web Share API, so the clipboard path is the one taken.
+  await context.addInitScript(() => {
+    Reflect.deleteProperty(Navigator.prototype, 'share');
+  });
+  await presetPreferences(context, {
+    providerSettings: {
+      deepl: { apiKey: 'SECRET-KEY-4711:fx', endpoint: 'https://proxy.example' },
+    },
+  });
+  await page.goto(`/?${new URLSearchParams({ text: ARTICLE, to: 'es' }).toString()}`);
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(3);
+  expect(await page.evaluate(() => typeof navigator.share)).toBe('undefined');
+  await page.getByRole('button', { name: '이 기사를 공유합니다' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /복사/ })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const translation = await page
+    .locator('[data-segment] .segment__target[lang="es"]')
+    .first()
+    .innerText();
+  expect(copied).toContain('?text=');
+  expect(copied).toContain(translation.trim());
+  expect(copied).not.toContain('SECRET-KEY-4711');
+});

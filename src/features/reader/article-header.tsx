@@ -89,7 +89,7 @@ export function ArticleHeader({
             {t('reader.meta.source')}
           </a>
         ) : null}
-        <ShareButton draft={draft} targetLanguage={targetLanguage} />
+        <ShareButton draft={draft} targetLanguage={targetLanguage} translate={translate} />
       </div>
     </header>
   );

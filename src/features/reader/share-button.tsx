@@ -1,6 +1,8 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleDraft } from '../../domain/article/types';
+import { segmentTranslationQuery, type SegmentTranslationInput } from '../../lib/engine';
 
 /** Links longer than this are refused by some share targets and chat apps; share the source instead. */
 const MAX_SHARED_TEXT = 12_000;
@@ -13,21 +15,26 @@ const MAX_SHARED_TEXT = 12_000;
 export function ShareButton({
   draft,
   targetLanguage,
+  translate,
 }: {
   draft: ArticleDraft;
   targetLanguage: string | null;
+  /** The engine route the reader translates with: its translations so far go with the link. */
+  translate: Omit<SegmentTranslationInput, 'text'> | null;
 }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [result, setResult] = useState<'copied' | 'failed' | null>(null);
 
   const share = async () => {
     const url = shareUrl(draft, targetLanguage);
+    const text = translatedText(queryClient, draft, translate);
     try {
       if (typeof navigator.share === 'function') {
-        await navigator.share({ title: draft.title ?? undefined, url });
+        await navigator.share({ title: draft.title ?? undefined, url, text: text ?? undefined });
         return;
       }
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(text ? `${url}\n\n${text}` : url);
       setResult('copied');
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -62,4 +69,24 @@ export function shareUrl(draft: ArticleDraft, targetLanguage: string | null): st
   if (draft.sourceUrl) params.set('url', draft.sourceUrl);
   if (targetLanguage) params.set('to', targetLanguage);
   return `${window.location.origin}${window.location.pathname}?${params.toString()}`;
+}
+
+/**
+ * The translation as far as it has arrived (title first), from the query cache: sharing never
+ * asks the engine. Null when nothing is translated yet.
+ */
+export function translatedText(
+  queryClient: QueryClient,
+  draft: ArticleDraft,
+  translate: Omit<SegmentTranslationInput, 'text'> | null,
+): string | null {
+  if (!translate) return null;
+  const lookup = (text: string) =>
+    queryClient.getQueryData(segmentTranslationQuery({ ...translate, text }).queryKey)?.text ??
+    null;
+  const parts = [
+    draft.title ? lookup(draft.title) : null,
+    ...draft.blocks.map((block) => lookup(block.text)),
+  ].filter((part): part is string => part !== null && part.trim() !== '');
+  return parts.length > 0 ? parts.join('\n\n') : null;
 }
