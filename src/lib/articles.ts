@@ -156,9 +156,20 @@ async function readStored(id: string): Promise<ArticleRecord | undefined> {
   }
 }
 
+/** Tells other tabs the library changed (an article stored or deleted), so their lists follow. */
+const libraryChannel =
+  typeof BroadcastChannel === 'function' ? new BroadcastChannel('interlinear-library') : null;
+
+export function onLibraryChangedElsewhere(listener: () => void): () => void {
+  if (!libraryChannel) return () => undefined;
+  libraryChannel.addEventListener('message', listener);
+  return () => libraryChannel.removeEventListener('message', listener);
+}
+
 async function writeStored(record: ArticleRecord): Promise<boolean> {
   try {
     await (await getDb()).put('articles', record);
+    libraryChannel?.postMessage('changed');
     return true;
   } catch (error) {
     console.warn('Could not store the article', error);
@@ -217,6 +228,7 @@ export async function deleteArticle(id: string): Promise<void> {
     cursor = await cursor.continue();
   }
   await tx.done;
+  libraryChannel?.postMessage('changed');
 }
 
 export const articleQuery = (id: string) =>

@@ -40,3 +40,20 @@ test('saved articles are listed, found by search, and deleted only after confirm
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText('A Museum Opens Its Roof');
 });
+
+test('the library in another tab follows articles opened and deleted here', async ({ context }) => {
+  const library = await context.newPage();
+  await library.goto('/');
+  const items = library.locator('[data-library-item]');
+  await expect(items).toHaveCount(0);
+  const reader = await context.newPage();
+  await reader.goto(
+    `/?${new URLSearchParams({ text: article('Bridges Closed for Repairs', 'Two bridges close for repairs this month, the city said.') }).toString()}`,
+  );
+  await expect(reader.locator('h1')).toHaveText('Bridges Closed for Repairs');
+  await expect(items).toHaveCount(1);
+  await reader.goto('/');
+  await reader.getByRole('button', { name: '삭제: Bridges Closed for Repairs' }).click();
+  await reader.getByRole('dialog').getByRole('button', { name: '삭제' }).click();
+  await expect(items).toHaveCount(0);
+});

@@ -3,7 +3,7 @@
  * control, a translated and edited article read again with no network, and an article opened
  * offline that waits quietly and translates by itself when the network returns.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -205,4 +205,43 @@ test('sharing copies the link and the translated text where the Web Share API is
   expect(copied).toContain('?text=');
   expect(copied).toContain(translation.trim());
   expect(copied).not.toContain('SECRET-KEY-4711');
+});
+
+test('a new version waits for the reader, and its reload keeps an edit made a moment before', async ({
+  page,
+}) => {
+  const swPath = join(import.meta.dirname, '../../dist/sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  try {
+    await page.goto('/');
+    await serviceWorkerInControl(page);
+    await page.goto(
+      `/?${new URLSearchParams({ text: ARTICLE, to: 'es', view: 'review' }).toString()}`,
+    );
+    const target = page.locator('textarea[data-review-target]').first();
+    await expect(target).not.toHaveValue('', { timeout: 20_000 });
+
+    // A new build is deployed: the worker script changes.
+    writeFileSync(swPath, `${original}\n// next version ${Date.now()}\n`);
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    const prompt = page.getByRole('status').filter({ hasText: '새 버전이 준비되었습니다' });
+    await expect(prompt).toBeVisible();
+    // Nothing reloads by itself.
+    await page.waitForTimeout(1000);
+    await expect(prompt).toBeVisible();
+
+    // An edit, and the reload right after it (inside the edit's save delay).
+    const edited = 'Editado justo antes de la nueva versión: 240 pasajeros.';
+    await target.fill(edited);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '새로고침' }).click(),
+    ]);
+    await expect(page.locator('textarea[data-review-target]').first()).toHaveValue(edited);
+    await expect(page.getByText('새 버전이 준비되었습니다')).toHaveCount(0);
+  } finally {
+    writeFileSync(swPath, original);
+  }
 });

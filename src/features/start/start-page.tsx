@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type DragEvent, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
 import {
   MAX_FILE_BYTES,
   deleteArticle,
+  onLibraryChangedElsewhere,
   openArticle,
   recentArticlesQuery,
   type OpenInput,
@@ -192,6 +193,13 @@ function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const recent = useQuery(recentArticlesQuery);
+  useEffect(
+    () =>
+      onLibraryChangedElsewhere(() => {
+        void queryClient.invalidateQueries({ queryKey: recentArticlesQuery.queryKey });
+      }),
+    [queryClient],
+  );
   const [search, setSearch] = useState('');
   const [failed, setFailed] = useState(false);
   const [confirm, dialog] = useConfirm();
