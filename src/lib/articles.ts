@@ -186,7 +186,7 @@ export async function getArticle(id: string): Promise<ArticleRecord | null> {
 /** Saves the reader's choices for one article (its source-language override). */
 export async function updateArticle(
   id: string,
-  patch: Partial<Pick<ArticleRecord, 'sourceLanguage'>>,
+  patch: Partial<Pick<ArticleRecord, 'sourceLanguage' | 'translations'>>,
 ): Promise<ArticleRecord | null> {
   const record = await getArticle(id);
   if (!record) return null;

@@ -17,9 +17,16 @@ test('saved articles are listed, found by search, and deleted only after confirm
     await page.goto(`/?${new URLSearchParams({ text: article(title, body) }).toString()}`);
     await expect(page.locator('h1')).toHaveText(title);
   }
+  // One of them translated: the list says how far, per language.
+  await page.goto(
+    `/?${new URLSearchParams({ text: article('A Museum Opens Its Roof', 'The museum opened its roof garden to visitors on Sunday.'), to: 'es' }).toString()}`,
+  );
+  await expect(page.locator('.status-line')).toHaveAttribute('data-translated', '2');
+  await page.waitForTimeout(1500);
   await page.goto('/');
   const items = page.locator('[data-library-item]');
   await expect(items).toHaveCount(2);
+  await expect(page.locator('[data-library-progress="es"]')).toHaveText('영어 → 스페인어 2/2 번역');
   await expect(page.locator('[data-storage-estimate]')).toBeVisible();
 
   await page.getByRole('searchbox', { name: '저장한 글 검색' }).fill('roof garden');

@@ -105,7 +105,12 @@ function Reader({
         sourceOverride={record.sourceLanguage}
         onSourceChange={changeSource}
       />
-      <TranslationStatus plan={plan} inputs={inputs} onOpenSettings={onOpenSettings} />
+      <TranslationStatus
+        articleId={record.id}
+        plan={plan}
+        inputs={inputs}
+        onOpenSettings={onOpenSettings}
+      />
       <ArticleHeader
         draft={draft}
         sourceLanguage={sourceLanguage}

@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { useLanguageNames } from '../../components/use-language-names';
+import { getArticle, recentArticlesQuery, updateArticle } from '../../lib/articles';
 import { getTranslationQueue, type SegmentTranslationInput } from '../../lib/engine';
 import { providerErrorKey } from '../../lib/error-messages';
 import { useOnline } from '../../lib/online';
@@ -10,6 +11,8 @@ import { useDocumentProgress, useEngineHalt } from './use-segment-translation';
 import type { TranslationPlan } from './use-translation-plan';
 
 interface TranslationStatusProps {
+  /** The article whose progress is remembered for the library. */
+  articleId: string;
   plan: TranslationPlan;
   /** Every segment's translation input: this component observes them all for the counts. */
   inputs: readonly (SegmentTranslationInput | null)[];
@@ -20,7 +23,12 @@ interface TranslationStatusProps {
  * The document's progress, the translating notice, and — once, for the whole document — why
  * nothing translates when it cannot (engine down, bad key, quota, model to download, no pair).
  */
-export function TranslationStatus({ plan, inputs, onOpenSettings }: TranslationStatusProps) {
+export function TranslationStatus({
+  articleId,
+  plan,
+  inputs,
+  onOpenSettings,
+}: TranslationStatusProps) {
   const { t } = useTranslation(['common', 'providers']);
   // The counts live here, so an answer re-renders this line, not the whole reader.
   const progress = useDocumentProgress(inputs);
@@ -28,6 +36,7 @@ export function TranslationStatus({ plan, inputs, onOpenSettings }: TranslationS
   const queryClient = useQueryClient();
   const halt = useEngineHalt(plan.route);
   const online = useOnline();
+  useRememberProgress(articleId, plan, progress);
   const engine = t(`providers:${plan.engine.providerId}.name`);
   const settingsButton = (
     <button type="button" className="button button--small" onClick={onOpenSettings}>
@@ -224,4 +233,36 @@ function ModelDownload({ plan }: { plan: TranslationPlan }) {
       ) : null}
     </Notice>
   );
+}
+
+/** How long the counts must hold still before they are stored for the library. */
+const REMEMBER_AFTER_MS = 1000;
+
+/** Stores this language's progress on the article record once the counts settle. */
+function useRememberProgress(
+  articleId: string,
+  plan: TranslationPlan,
+  progress: { translated: number; total: number },
+) {
+  const queryClient = useQueryClient();
+  const target = plan.route?.to ?? null;
+  const provider = plan.route?.provider.id ?? null;
+  const { translated, total } = progress;
+  useEffect(() => {
+    if (!target || !provider || total === 0) return;
+    const timer = setTimeout(() => {
+      void getArticle(articleId).then(async (record) => {
+        const known = record?.translations?.[target];
+        if (!record || (known?.translated === translated && known.total === total)) return;
+        await updateArticle(articleId, {
+          translations: {
+            ...record.translations,
+            [target]: { translated, total, provider, updatedAt: Date.now() },
+          },
+        });
+        void queryClient.invalidateQueries({ queryKey: recentArticlesQuery.queryKey });
+      });
+    }, REMEMBER_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [articleId, target, provider, translated, total, queryClient]);
 }

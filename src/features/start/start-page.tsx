@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type DragEvent, type SubmitEvent } 
 import { useTranslation } from 'react-i18next';
 import { useConfirm } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
+import { useLanguageNames } from '../../components/use-language-names';
 import {
   MAX_FILE_BYTES,
   deleteArticle,
@@ -193,6 +194,7 @@ function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const recent = useQuery(recentArticlesQuery);
+  const names = useLanguageNames();
   useEffect(
     () =>
       onLibraryChangedElsewhere(() => {
@@ -272,6 +274,16 @@ function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
                       date: formatDate(record.openedAt, i18n.language),
                     })}
                   </span>
+                  {Object.entries(record.translations ?? {}).map(([target, progress]) => (
+                    <span key={target} className="list__meta" data-library-progress={target}>
+                      {t('start.recent.progress', {
+                        source: names(record.sourceLanguage ?? record.detectedLanguage ?? ''),
+                        target: names(target),
+                        done: progress.translated,
+                        total: progress.total,
+                      })}
+                    </span>
+                  ))}
                   <button
                     type="button"
                     className="button button--small button--quiet library__delete"

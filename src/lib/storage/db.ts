@@ -31,6 +31,15 @@ export interface ArticleRecord {
   sourceLanguage: string | null;
   createdAt: number;
   openedAt: number;
+  /** How far each target language got, for the library list (the texts live in the cache). */
+  translations?: Record<string, TranslationProgressRecord>;
+}
+
+export interface TranslationProgressRecord {
+  translated: number;
+  total: number;
+  provider: string;
+  updatedAt: number;
 }
 
 export interface TranslationRecord {
