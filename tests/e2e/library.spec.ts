@@ -64,3 +64,39 @@ test('the library in another tab follows articles opened and deleted here', asyn
   await reader.getByRole('dialog').getByRole('button', { name: '삭제' }).click();
   await expect(items).toHaveCount(0);
 });
+
+for (const count of [40, 400]) {
+  test(`reopening an article returns to where the reader was (${count} paragraphs)`, async ({
+    page,
+  }) => {
+    const text = [
+      'A Long Report on the Harbour',
+      ...Array.from(
+        { length: count },
+        (_, i) => `Paragraph ${i + 1}: the harbour office published its figures for the year.`,
+      ),
+    ].join('\n\n');
+    await page.goto(`/?${new URLSearchParams({ text }).toString()}`);
+    await expect(page.locator('h1')).toHaveText('A Long Report on the Harbour');
+    // Most of the way down, then the paragraph at the top of the screen is the one to come back to.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight * 0.7));
+    await page.waitForTimeout(300);
+    const mark = await page.locator('.segments [data-segment]').evaluateAll((rows) => {
+      const top = rows.find((row) => row.getBoundingClientRect().top > 150);
+      return Number(top?.getAttribute('data-segment'));
+    });
+    expect(mark).toBeGreaterThan(count / 2);
+    await page
+      .locator(`[data-segment="${mark}"]`)
+      .evaluate((row) => row.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(800);
+
+    // Reopened from the library: a new navigation, which the browser's own scroll restoring skips.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'A Long Report on the Harbour' }).click();
+    await expect(page.locator('h1')).toHaveText('A Long Report on the Harbour');
+    const row = page.locator(`[data-segment="${mark}"]`);
+    await expect(row).toBeInViewport();
+    await expect(page.locator('[data-segment="0"]')).not.toBeInViewport();
+  });
+}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
@@ -16,6 +16,7 @@ import { useSegmentLabels } from './segment-labels';
 import { useTranslateDocument } from './use-segment-translation';
 import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
+import { readReadingPosition, useSaveReadingPosition } from './use-reading-position';
 
 // The review workspace, its checks and file formats load only when someone opens the view.
 const ReviewWorkspace = lazy(() => import('../review/review-workspace'));
@@ -88,6 +89,8 @@ function Reader({
   );
   useTranslateDocument(inputs);
   const labels = useSegmentLabels();
+  const [initialIndex] = useState(() => readReadingPosition(record.id));
+  useSaveReadingPosition(record.id);
 
   const changeSource = (language: string | null) => {
     void updateArticle(record.id, { sourceLanguage: language }).then((next) => {
@@ -138,6 +141,7 @@ function Reader({
           view={view === 'review' ? 'bilingual' : view}
           otherEngines={otherEngines}
           labels={labels}
+          initialIndex={initialIndex}
         />
       )}
       {draft.removed.length > 0 ? (

@@ -6,7 +6,7 @@
  * document's queries run whether or not their row exists.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
 import type { Block } from '../../domain/article/types';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
@@ -25,6 +25,8 @@ interface SegmentListProps {
   view: ViewMode;
   otherEngines: readonly ProviderId[];
   labels: SegmentLabels;
+  /** The paragraph to bring to the top on first render (where the reader left off). */
+  initialIndex?: number;
 }
 
 export function SegmentList(props: SegmentListProps) {
@@ -54,6 +56,18 @@ function segmentProps(
 
 function AllSegments(props: SegmentListProps) {
   const rendered = useProgressiveCount(props.blocks.length);
+  const { initialIndex = 0 } = props;
+  useEffect(() => {
+    if (initialIndex <= 0) return;
+    // Rows render a slice per frame: wait for the one to restore.
+    let frames = 0;
+    let frame = requestAnimationFrame(function find() {
+      const row = document.querySelector(`.segments [data-segment="${initialIndex}"]`);
+      if (row) row.scrollIntoView({ block: 'start' });
+      else if (++frames < 240) frame = requestAnimationFrame(find);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [initialIndex]);
   return (
     <div className={`segments segments--${props.view} segments--whole`}>
       {props.blocks.slice(0, rendered).map((_, index) => {
@@ -79,6 +93,13 @@ function WindowedSegments(props: SegmentListProps) {
     overscan: 8,
     scrollMargin: offset,
   });
+  const { initialIndex = 0 } = props;
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || initialIndex <= 0 || offset === 0) return;
+    restored.current = true;
+    virtualizer.scrollToIndex(initialIndex, { align: 'start' });
+  }, [virtualizer, initialIndex, offset]);
 
   return (
     <div
