@@ -53,7 +53,13 @@ function GlossaryEditor({
         ),
       ],
     };
-    await saveGlossary(glossary);
+    try {
+      await saveGlossary(glossary);
+    } catch {
+      // Quota or storage unavailable: the terms stay in the dialog, and the reviewer is told.
+      setNotice({ tone: 'warning', text: t('glossary.saveFailed') });
+      return;
+    }
     queryClient.setQueryData(glossaryQuery(sourceLanguage, targetLanguage).queryKey, glossary);
     onClose();
   };
