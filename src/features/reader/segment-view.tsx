@@ -4,7 +4,7 @@ import { languageDirection } from '../../domain/language/codes';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import type { ViewMode } from '../../lib/preferences';
-import { SecondOpinion } from './second-opinion';
+import { SecondOpinion } from '../../components/second-opinion';
 import type { SegmentLabels } from './segment-labels';
 import { useSegmentTranslation } from './use-segment-translation';
 import { useViewportPriority } from './use-viewport-priority';
