@@ -217,19 +217,19 @@ test('two tabs on the same article never overwrite each other silently', async (
   await expect(rows(b).nth(0)).toHaveAttribute('data-status', 'edited');
 
   // Both change the same row before either has saved (saves wait 300 ms after the last change):
-  // one of them is told, and nothing is lost unseen.
-  await target(b, 1).fill('Versión de la pestaña B.');
+  // B is still typing, so it has not saved, when A changes the row and saves. B is told, and
+  // nothing is lost unseen.
+  await target(b, 1).focus();
+  await b.keyboard.press('Control+a');
+  const typingInB = target(b, 1).pressSequentially('Versión de la pestaña B.', { delay: 100 });
+  await expect(target(b, 1)).toHaveValue(/^V/);
   await target(a, 1).fill('Versión de la pestaña A.');
-  const conflictA = rows(a).nth(1).locator('.review-row__conflict');
-  const conflictB = rows(b).nth(1).locator('.review-row__conflict');
-  await expect
-    .poll(async () => (await conflictA.count()) + (await conflictB.count()), { timeout: 5_000 })
-    .toBe(1);
-  const [loser, winner] = (await conflictA.count()) === 1 ? [a, b] : [b, a];
-  const theirs = await target(winner, 1).inputValue();
-  await expect(rows(loser).nth(1).locator('.review-row__conflict')).toContainText(theirs);
-  const mine = await target(loser, 1).inputValue();
-  expect(mine).not.toBe(theirs);
+  await typingInB;
+  const conflict = rows(b).nth(1).locator('.review-row__conflict');
+  await expect(conflict).toContainText('Versión de la pestaña A.');
+  await expect(rows(a).nth(1).locator('.review-row__conflict')).toHaveCount(0);
+  await expect(target(b, 1)).toHaveValue('Versión de la pestaña B.');
+  const [loser, winner, mine] = [b, a, 'Versión de la pestaña B.'];
 
   // Keeping mine saves it deliberately, and the other tab follows.
   await rows(loser).nth(1).getByRole('button', { name: '내 번역 유지' }).click();
