@@ -1,19 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
-import { ReaderPage } from '../features/reader/reader-page';
-import { useEngine } from '../components/use-engine-route';
-import { SettingsDialog } from '../features/settings/settings-dialog';
 import { UiLanguageSwitcher } from '../features/settings/ui-language-switcher';
 import { StartPage } from '../features/start/start-page';
-import { preloadDetector } from '../domain/language/detect';
+import { preloadArticleOpener } from '../lib/articles';
+import { i18next } from '../lib/i18n';
 import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
 import { runtimeConfigQuery } from '../lib/runtime-config';
 import { ConfigNotice } from './config-notice';
 import { ConnectionStatus, InstallButton } from './connection-status';
 import { useLinkParameters } from './use-link-parameters';
+
+// The start page is all a first visit needs. Reading, settings and the engine load on demand:
+// the moment an article is given, or as soon as the reader shows intent to open one.
+const withEngineNames = <T,>(module: Promise<T>): Promise<T> =>
+  Promise.all([module, i18next.loadNamespaces('providers')]).then(([loaded]) => loaded);
+const loadReader = () => withEngineNames(import('../features/reader/reader-page'));
+const loadSettings = () => withEngineNames(import('../features/settings/settings-dialog'));
+const ReaderPage = lazy(() => loadReader().then((module) => ({ default: module.ReaderPage })));
+const SettingsDialog = lazy(() =>
+  loadSettings().then((module) => ({ default: module.SettingsDialog })),
+);
+const EngineWarmup = lazy(() =>
+  import('./engine-warmup').then((module) => ({ default: module.EngineWarmup })),
+);
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -24,9 +36,18 @@ export function Shell() {
   const docId = params.get('doc');
   const config = useQuery(runtimeConfigQuery);
   const link = useLinkParameters(search);
-  // Warm the engine (its code and its pair list) while the reader picks an article, so a new
-  // article's first request does not wait for them.
-  useEngine(undefined);
+  // Once the reader reaches for an article, warm what opening it needs — the reader's code, the
+  // article opener with its language detector, the engine and its pair list — so the first
+  // request does not wait for them.
+  const [warm, setWarm] = useState(false);
+  const warmedUp = useRef(false);
+  const warmUp = useCallback(() => {
+    if (warmedUp.current) return;
+    warmedUp.current = true;
+    preloadArticleOpener();
+    void loadReader().catch(() => undefined);
+    setWarm(true);
+  }, []);
 
   useEffect(() => {
     if (i18n.language !== uiLanguage) void i18n.changeLanguage(uiLanguage);
@@ -35,13 +56,6 @@ export function Shell() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
-
-  useEffect(() => {
-    // The language detector is needed the moment an article opens; fetch it while the reader
-    // is still choosing one.
-    if ('requestIdleCallback' in window) requestIdleCallback(() => preloadDetector());
-    else setTimeout(preloadDetector, 500);
-  }, []);
 
   useEffect(() => {
     // A file dropped where nothing takes it must not replace the app with the raw file.
@@ -79,6 +93,8 @@ export function Shell() {
           <button
             type="button"
             className="button button--quiet"
+            onPointerOver={() => void loadSettings().catch(() => undefined)}
+            onFocus={() => void loadSettings().catch(() => undefined)}
             onClick={() => setSettingsOpen(true)}
           >
             {t('nav.settings')}
@@ -96,18 +112,32 @@ export function Shell() {
         {link.status === 'failed' ? <Notice tone="error">{t(link.messageKey)}</Notice> : null}
         {link.status !== 'opening' &&
           (docId ? (
-            <ReaderPage
-              key={docId}
-              articleId={docId}
-              persisted={link.persisted}
-              onClose={goHome}
-              onOpenSettings={() => setSettingsOpen(true)}
-            />
+            <Suspense fallback={<ReaderLoading />}>
+              <ReaderPage
+                key={docId}
+                articleId={docId}
+                persisted={link.persisted}
+                onClose={goHome}
+                onOpenSettings={() => setSettingsOpen(true)}
+              />
+            </Suspense>
           ) : (
-            <StartPage onOpened={(id) => navigate({ doc: id })} />
+            <StartPage onOpened={(id) => navigate({ doc: id })} onIntent={warmUp} />
           ))}
       </main>
-      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      <Suspense fallback={null}>
+        {warm && !docId ? <EngineWarmup /> : null}
+        {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
+      </Suspense>
     </div>
+  );
+}
+
+function ReaderLoading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('reader.loading')}
+    </p>
   );
 }

@@ -5,13 +5,9 @@
  * browser that refuses storage can still read what it just opened.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { decodeArticleBytes, MAX_FILE_BYTES } from '../domain/article/decode';
-import { draftText, formatForFileName, ingestText } from '../domain/article/ingest';
+import { MAX_FILE_BYTES } from '../domain/article/limits';
 import type { ArticleFormat } from '../domain/article/types';
-import { hashText } from '../domain/hash';
-import { detectLanguage } from '../domain/language/detect';
-import { detectWithBrowser } from './language-detector';
-import { getDb, type ArticleOrigin, type ArticleRecord } from './storage/db';
+import { getDb, type ArticleRecord } from './storage/db';
 
 export type OpenFailure =
   | 'empty'
@@ -51,101 +47,34 @@ export { MAX_FILE_BYTES };
 
 const memory = new Map<string, ArticleRecord>();
 
+/**
+ * Reading a text into an article (decoding, paragraph reconstruction, language detection) is
+ * the heaviest code on the way in and is needed only once a reader opens something: it loads
+ * on demand, and `preloadArticleOpener` fetches it the moment the reader shows intent.
+ */
+const loadOpener = () => import('./open-article');
+
+export function preloadArticleOpener(): void {
+  loadOpener().then(
+    (opener) => opener.warmUp(),
+    () => undefined,
+  );
+}
+
 export async function openArticle(input: OpenInput): Promise<OpenResult> {
-  const { text, format, origin, title, url } = await readInput(input);
-  if (text.trim() === '') throw new OpenArticleError('empty', fileNameOf(input));
-  const draft = await ingestText(text, { format, title, url });
-  if (draft.blocks.length === 0) throw new OpenArticleError('no-content', fileNameOf(input));
-
-  const id = hashText(`${draft.format}\n${text.replace(/\r\n?/g, '\n').trim()}`);
-  const now = Date.now();
-  const existing = memory.get(id) ?? (await readStored(id));
-  const record: ArticleRecord = existing
-    ? { ...existing, openedAt: now }
-    : {
-        id,
-        draft,
-        origin,
-        detectedLanguage: await detectArticleLanguage(draftText(draft), draft.declaredLanguage),
-        sourceLanguage: null,
-        createdAt: now,
-        openedAt: now,
-      };
-  memory.set(id, record);
-  return { id, persisted: await writeStored(record) };
+  const opener = await loadOpener();
+  return opener.openArticle(input);
 }
 
-async function readInput(input: OpenInput): Promise<{
-  text: string;
-  format: ArticleFormat | undefined;
-  origin: ArticleOrigin;
-  title: string | null;
-  url: string | null;
-}> {
-  switch (input.kind) {
-    case 'paste':
-      return {
-        text: input.text,
-        format: undefined,
-        origin: { kind: 'paste' },
-        title: null,
-        url: null,
-      };
-    case 'link':
-      return {
-        text: input.text,
-        format: undefined,
-        origin: { kind: 'link' },
-        title: input.title,
-        url: input.url,
-      };
-    case 'sample':
-      return {
-        text: input.text,
-        format: input.format,
-        origin: { kind: 'sample', sampleId: input.sampleId },
-        title: null,
-        url: null,
-      };
-    case 'file':
-      return readFile(input.file);
-  }
+/** The saved article with this id, as kept in memory or in IndexedDB. */
+export async function findArticle(id: string): Promise<ArticleRecord | undefined> {
+  return memory.get(id) ?? (await readStored(id));
 }
 
-async function readFile(file: File) {
-  const format = formatForFileName(file.name);
-  if (format === null) throw new OpenArticleError('unsupported-type', file.name);
-  if (file.size > MAX_FILE_BYTES) throw new OpenArticleError('too-large', file.name, file.size);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch {
-    throw new OpenArticleError('read-failed', file.name);
-  }
-  const decoded = decodeArticleBytes(bytes);
-  if (!decoded.ok) throw new OpenArticleError(decoded.reason, file.name, file.size);
-  return {
-    text: decoded.text,
-    format,
-    origin: { kind: 'file', fileName: file.name, encoding: decoded.encoding } as const,
-    title: null,
-    url: null,
-  };
-}
-
-function fileNameOf(input: OpenInput): string | null {
-  return input.kind === 'file' ? input.file.name : null;
-}
-
-async function detectArticleLanguage(
-  text: string,
-  declared: string | null,
-): Promise<string | null> {
-  const fromBrowser = await detectWithBrowser(text);
-  if (fromBrowser) return fromBrowser;
-  const detected = await detectLanguage(text);
-  if (detected) return detected.language;
-  return declared;
+/** Keeps an opened article; false when the browser refused to store it. */
+export async function storeArticle(record: ArticleRecord): Promise<boolean> {
+  memory.set(record.id, record);
+  return writeStored(record);
 }
 
 async function readStored(id: string): Promise<ArticleRecord | undefined> {

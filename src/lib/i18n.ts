@@ -11,7 +11,8 @@ import { initReactI18next } from 'react-i18next';
 export const UI_LANGUAGES = ['ko', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'ko';
-export const NAMESPACES = ['common', 'providers'] as const;
+/** Loaded before the first paint; the rest (engines, review) load with the views that use them. */
+export const NAMESPACES = ['common'] as const;
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);

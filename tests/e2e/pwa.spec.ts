@@ -110,9 +110,11 @@ test('an article opened offline waits without spinners and translates by itself 
   page.on('request', (request) => {
     if (request.url().startsWith(`${apyUrl}/translate`)) requests.push(request.url());
   });
-  // The engine's pair list is known from an earlier visit.
+  // The engine's pair list is known from an earlier visit: the start page asks for it once the
+  // reader reaches for the paste box.
   await page.goto('/');
   await serviceWorkerInControl(page);
+  await page.locator('textarea[name="text"]').hover();
   await expect
     .poll(() =>
       page.evaluate(() =>

@@ -10,8 +10,9 @@
  * UTF-16 without a byte-order mark is not guessed either; its zero bytes make it read as binary.
  */
 
-/** Files above this size are refused before any decoding work (20 MiB). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { MAX_FILE_BYTES } from './limits';
+
+export { MAX_FILE_BYTES };
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'euc-kr' | 'windows-1252';
 

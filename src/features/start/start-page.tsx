@@ -1,24 +1,38 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type DragEvent, type SubmitEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type DragEvent,
+  type SubmitEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
-import { useConfirm } from '../../components/confirm-dialog';
 import { Notice } from '../../components/notice';
-import { useLanguageNames } from '../../components/use-language-names';
 import {
   MAX_FILE_BYTES,
-  deleteArticle,
   onLibraryChangedElsewhere,
   openArticle,
   recentArticlesQuery,
   type OpenInput,
 } from '../../lib/articles';
-import { formatBytes, formatDate } from '../../lib/format';
+import { formatBytes } from '../../lib/format';
 import { openErrorMessage } from './open-error-message';
 import { samplesQuery, loadSampleText, type Sample } from './samples';
 
+const Library = lazy(() => import('./library').then((module) => ({ default: module.Library })));
+
 const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown';
 
-export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
+interface StartPageProps {
+  onOpened: (id: string) => void;
+  /** The reader is about to open something: the code and data for reading can start loading. */
+  onIntent?: () => void;
+}
+
+export function StartPage({ onOpened, onIntent }: StartPageProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const ids = useId();
@@ -29,6 +43,7 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
   const [dragging, setDragging] = useState(false);
 
   const open = async (input: OpenInput, label: string) => {
+    onIntent?.();
     setBusy(label);
     setError(null);
     try {
@@ -72,6 +87,7 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
       }}
       onDrop={onDrop}
+      onDragEnter={onIntent}
     >
       <section className="start__intro">
         <h1>{t('start.title')}</h1>
@@ -89,7 +105,12 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
         </p>
       ) : null}
 
-      <div className="start__grid">
+      <div
+        className="start__grid"
+        onPointerOver={onIntent}
+        onTouchStart={onIntent}
+        onFocus={onIntent}
+      >
         <form className="card paste" onSubmit={submitPaste}>
           <label className="card__title" htmlFor={`${ids}-paste`}>
             {t('start.paste.label')}
@@ -141,7 +162,12 @@ export function StartPage({ onOpened }: { onOpened: (id: string) => void }) {
         </section>
       </div>
 
-      <div className="start__grid">
+      <div
+        className="start__grid"
+        onPointerOver={onIntent}
+        onTouchStart={onIntent}
+        onFocus={onIntent}
+      >
         <Samples
           onOpen={(sample, sampleText) =>
             void open(
@@ -190,11 +216,14 @@ function Samples({
   );
 }
 
+/**
+ * The saved articles. A first visit has none, so the library's own code (search, delete, storage
+ * use) loads only once there is something to list.
+ */
 function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const recent = useQuery(recentArticlesQuery);
-  const names = useLanguageNames();
   useEffect(
     () =>
       onLibraryChangedElsewhere(() => {
@@ -202,149 +231,22 @@ function RecentArticles({ onOpen }: { onOpen: (id: string) => void }) {
       }),
     [queryClient],
   );
-  const [search, setSearch] = useState('');
-  const [failed, setFailed] = useState(false);
-  const [confirm, dialog] = useConfirm();
-  const searchId = useId();
-  const needle = search.trim().toLocaleLowerCase(i18n.language);
-  const records = (recent.data ?? []).filter(
-    (record) =>
-      needle === '' ||
-      (record.draft.title ?? '').toLocaleLowerCase(i18n.language).includes(needle) ||
-      record.draft.blocks.some((block) =>
-        block.text.toLocaleLowerCase(i18n.language).includes(needle),
-      ),
+  const heading = (
+    <h2 className="card__title" id="library-heading">
+      {t('start.recent.heading')}
+    </h2>
   );
-
-  const remove = async (id: string, title: string) => {
-    const yes = await confirm({
-      message: t('start.recent.deleteConfirm', { title }),
-      confirm: t('start.recent.deleteYes'),
-      cancel: t('start.recent.deleteNo'),
-      danger: true,
-    });
-    if (!yes) return;
-    try {
-      await deleteArticle(id);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-    await queryClient.invalidateQueries({ queryKey: recentArticlesQuery.queryKey });
-  };
-
+  if (recent.data && recent.data.length > 0) {
+    return (
+      <Suspense fallback={<section className="card library">{heading}</section>}>
+        <Library records={recent.data} heading={heading} onOpen={onOpen} />
+      </Suspense>
+    );
+  }
   return (
     <section className="card library" aria-labelledby="library-heading">
-      <h2 className="card__title" id="library-heading">
-        {t('start.recent.heading')}
-      </h2>
-      {recent.data && recent.data.length > 0 ? (
-        <>
-          <label className="visually-hidden" htmlFor={searchId}>
-            {t('start.recent.search')}
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            className="library__search"
-            placeholder={t('start.recent.search')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-          {failed ? <Notice tone="error">{t('start.recent.deleteFailed')}</Notice> : null}
-          {records.length === 0 ? <p className="muted">{t('start.recent.noMatch')}</p> : null}
-          <ul className="list">
-            {records.map((record) => {
-              const title = record.draft.title ?? t('start.recent.untitled');
-              return (
-                <li key={record.id} className="list__item library__item" data-library-item>
-                  <a
-                    href={`?doc=${encodeURIComponent(record.id)}`}
-                    className="link-button"
-                    lang={record.sourceLanguage ?? record.detectedLanguage ?? undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      onOpen(record.id);
-                    }}
-                  >
-                    {title}
-                  </a>
-                  <span className="list__meta">
-                    {t('start.recent.openedAt', {
-                      date: formatDate(record.openedAt, i18n.language),
-                    })}
-                  </span>
-                  {Object.entries(record.translations ?? {}).map(([target, progress]) => (
-                    <span key={target} className="list__meta" data-library-progress={target}>
-                      {t('start.recent.progress', {
-                        source: names(record.sourceLanguage ?? record.detectedLanguage ?? ''),
-                        target: names(target),
-                        done: progress.translated,
-                        total: progress.total,
-                      })}
-                    </span>
-                  ))}
-                  <button
-                    type="button"
-                    className="button button--small button--quiet library__delete"
-                    aria-label={`${t('start.recent.delete')}: ${title}`}
-                    onClick={() => void remove(record.id, title)}
-                  >
-                    {t('start.recent.delete')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      ) : (
-        <p className="muted">{t('start.recent.empty')}</p>
-      )}
-      <StorageUse />
-      {dialog}
+      {heading}
+      {recent.isPending ? null : <p className="muted">{t('start.recent.empty')}</p>}
     </section>
-  );
-}
-
-/** How much this browser holds for the app, and a request that it be kept. */
-function StorageUse() {
-  const { t, i18n } = useTranslation();
-  const [persisted, setPersisted] = useState<boolean | null>(null);
-  const estimate = useQuery({
-    queryKey: ['storage-estimate'] as const,
-    queryFn: async () => {
-      const [usage, persistedNow] = await Promise.all([
-        navigator.storage.estimate(),
-        navigator.storage.persisted(),
-      ]);
-      return { used: usage.usage ?? 0, quota: usage.quota ?? 0, persisted: persistedNow };
-    },
-    enabled: typeof navigator !== 'undefined' && 'storage' in navigator,
-    staleTime: 0,
-  });
-  if (!estimate.data) return null;
-  const kept = persisted ?? estimate.data.persisted;
-  return (
-    <div className="library__storage">
-      <p className="muted" data-storage-estimate>
-        {t('start.recent.storage', {
-          used: formatBytes(estimate.data.used, i18n.language),
-          quota: formatBytes(estimate.data.quota, i18n.language),
-        })}
-      </p>
-      {kept ? (
-        <p className="muted">{t('start.recent.persisted')}</p>
-      ) : persisted === false ? (
-        <p className="muted">{t('start.recent.persistDenied')}</p>
-      ) : (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => void navigator.storage.persist().then(setPersisted)}
-        >
-          {t('start.recent.persist')}
-        </button>
-      )}
-    </div>
   );
 }
