@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
 import { UiLanguageSwitcher } from '../features/settings/ui-language-switcher';
 import { StartPage } from '../features/start/start-page';
-import { preloadArticleOpener } from '../lib/articles';
+import { openErrorMessage } from '../features/start/open-error-message';
+import { openArticle, OpenArticleError, preloadArticleOpener } from '../lib/articles';
+import { consumeLaunchedFiles } from '../lib/launch-queue';
 import { i18next } from '../lib/i18n';
 import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
@@ -56,6 +58,18 @@ export function Shell() {
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
+
+  // Files opened with the installed app from the operating system.
+  const [launchError, setLaunchError] = useState<unknown>(null);
+  useEffect(() => {
+    consumeLaunchedFiles(
+      (file) => {
+        setLaunchError(null);
+        openArticle({ kind: 'file', file }).then(({ id }) => navigate({ doc: id }), setLaunchError);
+      },
+      (fileName) => setLaunchError(new OpenArticleError('read-failed', fileName)),
+    );
+  }, []);
 
   useEffect(() => {
     // A file dropped where nothing takes it must not replace the app with the raw file.
@@ -110,6 +124,9 @@ export function Shell() {
           </p>
         ) : null}
         {link.status === 'failed' ? <Notice tone="error">{t(link.messageKey)}</Notice> : null}
+        {launchError ? (
+          <Notice tone="error">{openErrorMessage(launchError, t, i18n.language)}</Notice>
+        ) : null}
         {link.status !== 'opening' &&
           (docId ? (
             <Suspense fallback={<ReaderLoading />}>

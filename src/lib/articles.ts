@@ -16,7 +16,8 @@ export type OpenFailure =
   | 'undecodable'
   | 'unsupported-type'
   | 'read-failed'
-  | 'no-content';
+  | 'no-content'
+  | 'not-xliff';
 
 export class OpenArticleError extends Error {
   readonly reason: OpenFailure;
@@ -41,6 +42,8 @@ export interface OpenResult {
   id: string;
   /** False when the browser refused to store it: it reads now but will not survive a reload. */
   persisted: boolean;
+  /** An XLIFF file opens as a review into its target language. */
+  review?: { targetLanguage: string };
 }
 
 export { MAX_FILE_BYTES };

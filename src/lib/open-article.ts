@@ -25,6 +25,7 @@ export function warmUp(): void {
 }
 
 export async function openArticle(input: OpenInput): Promise<OpenResult> {
+  if (input.kind === 'file' && XLIFF_FILE.test(input.file.name)) return openXliff(input.file);
   const { text, format, origin, title, url } = await readInput(input);
   if (text.trim() === '') throw new OpenArticleError('empty', fileNameOf(input));
   const draft = await ingestText(text, { format, title, url });
@@ -84,6 +85,8 @@ async function readInput(input: OpenInput): Promise<{
   }
 }
 
+const XLIFF_FILE = /\.(xlf|xliff)$/i;
+
 async function readFile(file: File) {
   const format = formatForFileName(file.name);
   if (format === null) throw new OpenArticleError('unsupported-type', file.name);
@@ -118,4 +121,85 @@ async function detectArticleLanguage(
   const detected = await detectLanguage(text);
   if (detected) return detected.language;
   return declared;
+}
+
+/**
+ * An XLIFF file (from this app or another tool) opens as the article its source segments make,
+ * one paragraph each as the file cut them (no reconstruction: a CAT tool already segmented it),
+ * with its targets, states, notes and MT origin as that article's review in the file's target
+ * language.
+ */
+async function openXliff(file: File): Promise<OpenResult> {
+  if (file.size > MAX_FILE_BYTES) throw new OpenArticleError('too-large', file.name, file.size);
+  const [{ importReview }, { addReviewRows, reviewIdFor }, { usePreferences }] = await Promise.all([
+    import('../domain/formats/import'),
+    import('./review-store'),
+    import('./preferences'),
+  ]);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    throw new OpenArticleError('read-failed', file.name);
+  }
+  let document;
+  try {
+    document = importReview(text);
+  } catch {
+    throw new OpenArticleError('not-xliff', file.name);
+  }
+  const segments = document.segments.filter((segment) => segment.source.trim() !== '');
+  if (segments.length === 0) throw new OpenArticleError('no-content', file.name);
+
+  const body = segments.map((segment) => segment.source.replace(/\s+/g, ' ').trim());
+  const id = hashText(`text\n${body.join('\n\n')}`);
+  const now = Date.now();
+  const existing = await findArticle(id);
+  const record: ArticleRecord = existing
+    ? { ...existing, openedAt: now }
+    : {
+        id,
+        draft: {
+          format: 'text',
+          title: document.title.trim() || file.name.replace(XLIFF_FILE, ''),
+          deck: null,
+          byline: null,
+          published: null,
+          modified: null,
+          blocks: body.map((paragraph) => ({ kind: 'paragraph', text: paragraph })),
+          removed: [],
+          sourceUrl: null,
+          declaredLanguage: document.sourceLanguage || null,
+        },
+        origin: { kind: 'file', fileName: file.name, encoding: 'utf-8' },
+        detectedLanguage: document.sourceLanguage || null,
+        sourceLanguage: null,
+        createdAt: now,
+        openedAt: now,
+      };
+  const persisted = await storeArticle(record);
+  const targetLanguage = document.targetLanguage;
+  if (persisted && targetLanguage) {
+    const reviewId = reviewIdFor(id, targetLanguage);
+    await addReviewRows(
+      segments.map((segment, index) => ({
+        reviewId,
+        index,
+        source: body[index] ?? segment.source,
+        target: segment.target,
+        mt: segment.mt,
+        mtOrigin: segment.mtOrigin,
+        status: segment.status,
+        comments: segment.comments,
+        timeSpentMs: segment.timeSpentMs,
+        updatedAt: segment.updatedAt || now,
+      })),
+    );
+  }
+  if (targetLanguage) {
+    const preferences = usePreferences.getState();
+    preferences.setTargetLanguage(targetLanguage);
+    preferences.setView('review');
+  }
+  return { id, persisted, ...(targetLanguage ? { review: { targetLanguage } } : {}) };
 }

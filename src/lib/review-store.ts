@@ -77,6 +77,25 @@ export async function saveReviewRow(
   return { ok: true, row };
 }
 
+/**
+ * Stores rows read from a file as a review's starting point, one transaction for all. A row the
+ * library already holds is kept: opening a file never overwrites a reviewer's work unasked (the
+ * review view's import takes a file's targets deliberately). Returns how many rows were added.
+ */
+export async function addReviewRows(drafts: readonly RowDraft[]): Promise<number> {
+  const db = await getDb();
+  const tx = db.transaction('reviewRows', 'readwrite');
+  let added = 0;
+  for (const draft of drafts) {
+    const stored = await tx.store.get([draft.reviewId, draft.index]);
+    if (stored) continue;
+    await tx.store.put({ ...draft, revision: 1, writer: TAB_ID });
+    added++;
+  }
+  await tx.done;
+  return added;
+}
+
 export async function readReviewRow(
   reviewId: string,
   index: number,

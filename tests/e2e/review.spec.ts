@@ -271,3 +271,46 @@ test('a sentence and its counterpart light up together; glossary terms are marke
   );
   await expect(row).not.toHaveAttribute('data-qa', /\bglossary\b/);
 });
+
+test('an XLIFF file from another tool opens from the start page as an article under review', async ({
+  page,
+}) => {
+  const xliff = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="es">
+  <file id="f1">
+    <unit id="u1">
+      <segment state="final">
+        <source>The library opens at nine.</source>
+        <target>La biblioteca abre a las nueve.</target>
+      </segment>
+    </unit>
+    <unit id="u2">
+      <segment state="initial">
+        <source>Bring your card.</source>
+      </segment>
+    </unit>
+  </file>
+</xliff>`;
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'library.xlf',
+    mimeType: 'application/xliff+xml',
+    buffer: Buffer.from(xliff, 'utf8'),
+  });
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.locator('input[name="view"][value="review"]')).toBeChecked();
+  await expect(rows(page).nth(0)).toHaveAttribute('data-status', 'approved');
+  await expect(target(page, 0)).toHaveValue('La biblioteca abre a las nueve.');
+  await expect(rows(page).nth(1).locator('[lang="en"]').first()).toContainText('Bring your card.');
+
+  // A file that only looks like XLIFF by its name is refused with its own message.
+  await page.goto('/');
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'notes.xlf',
+    mimeType: 'application/xliff+xml',
+    buffer: Buffer.from('just some notes', 'utf8'),
+  });
+  await expect(
+    page.getByText('‘notes.xlf’ 파일은 읽을 수 있는 XLIFF 파일이 아닙니다.', { exact: false }),
+  ).toBeVisible();
+});

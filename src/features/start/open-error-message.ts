@@ -23,5 +23,7 @@ export function openErrorMessage(error: unknown, t: TFunction, locale: string): 
       return t('errors.file.unsupportedType', { name });
     case 'read-failed':
       return t('errors.file.readFailed', { name });
+    case 'not-xliff':
+      return t('errors.file.notXliff', { name });
   }
 }

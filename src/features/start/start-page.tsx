@@ -24,7 +24,8 @@ import { samplesQuery, loadSampleText, type Sample } from './samples';
 
 const Library = lazy(() => import('./library').then((module) => ({ default: module.Library })));
 
-const ACCEPT = '.txt,.text,.html,.htm,.md,.markdown,text/plain,text/html,text/markdown';
+const ACCEPT =
+  '.txt,.text,.html,.htm,.md,.markdown,.xlf,.xliff,text/plain,text/html,text/markdown,application/xliff+xml';
 
 interface StartPageProps {
   onOpened: (id: string) => void;
