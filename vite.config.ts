@@ -1,7 +1,43 @@
 /// <reference types="vitest/config" />
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+interface ChunkGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/**
+ * Library parts the first screen does not use, though the modules it imports re-export them
+ * (rich-text translations, infinite and parallel queries, hydration): they stay with the lazy
+ * code that uses them.
+ */
+const NOT_FOR_FIRST_LOAD =
+  /node_modules[\\/](html-parse-stringify|void-elements|react-i18next[\\/].*(Trans|Icu|SSR|Translation|I18nextProvider)|@tanstack[\\/](query-core|react-query)[\\/].*(infinite|Infinite|queries|Queries|hydration|Hydration|streamed|Suspense|Prefetch|IsFetching|MutationState|mutationOptions))/;
+
+/**
+ * What the entry imports statically goes into one chunk. Left to itself the bundler moves
+ * whatever a lazy module shares with the shell into extra chunks, so the first load would fetch
+ * several scripts, each compressed without the others' context, and how many would change with
+ * every new dynamic import.
+ */
+function firstLoadChunk(entry: string) {
+  let initial: Set<string> | null = null;
+  return (id: string, graph: ChunkGraph): string | null => {
+    if (!initial) {
+      const found = new Set<string>();
+      const queue = [entry];
+      for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+        if (found.has(next) || NOT_FOR_FIRST_LOAD.test(next)) continue;
+        found.add(next);
+        queue.push(...(graph.getModuleInfo(next)?.importedIds ?? []));
+      }
+      initial = found;
+    }
+    return initial.has(id) && !id.endsWith('.css') ? 'index' : null;
+  };
+}
 
 export default defineConfig({
   // Relative base: the built app works from any path it is served under, and config.json is
@@ -78,6 +114,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: firstLoadChunk(resolve(import.meta.dirname, 'src/main.tsx')) }],
+        },
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -7,7 +7,7 @@ import { StartPage } from '../features/start/start-page';
 import { openErrorMessage } from '../features/start/open-error-message';
 import { openArticle, OpenArticleError, preloadArticleOpener } from '../lib/articles';
 import { consumeLaunchedFiles } from '../lib/launch-queue';
-import { i18next } from '../lib/i18n';
+import { loadNamespaces } from '../lib/i18n';
 import { navigate, useSearch } from '../lib/location';
 import { usePreferences } from '../lib/preferences';
 import { runtimeConfigQuery } from '../lib/runtime-config';
@@ -17,10 +17,16 @@ import { useLinkParameters } from './use-link-parameters';
 
 // The start page is all a first visit needs. Reading, settings and the engine load on demand:
 // the moment an article is given, or as soon as the reader shows intent to open one.
-const withEngineNames = <T,>(module: Promise<T>): Promise<T> =>
-  Promise.all([module, i18next.loadNamespaces('providers')]).then(([loaded]) => loaded);
-const loadReader = () => withEngineNames(import('../features/reader/reader-page'));
-const loadSettings = () => withEngineNames(import('../features/settings/settings-dialog'));
+const loadReader = () =>
+  Promise.all([
+    import('../features/reader/reader-page'),
+    loadNamespaces('providers', 'reading'),
+  ]).then(([module]) => module);
+const loadSettings = () =>
+  Promise.all([
+    import('../features/settings/settings-dialog'),
+    loadNamespaces('providers', 'reading', 'settings'),
+  ]).then(([module]) => module);
 const ReaderPage = lazy(() => loadReader().then((module) => ({ default: module.ReaderPage })));
 const SettingsDialog = lazy(() =>
   loadSettings().then((module) => ({ default: module.SettingsDialog })),

@@ -11,8 +11,19 @@ import { initReactI18next } from 'react-i18next';
 export const UI_LANGUAGES = ['ko', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
 export const DEFAULT_UI_LANGUAGE: UiLanguage = 'ko';
-/** Loaded before the first paint; the rest (engines, review) load with the views that use them. */
+/** Loaded before the first paint: the shell and the start page. */
 export const NAMESPACES = ['common'] as const;
+/**
+ * Loaded with the views that use them. `reading` (the reader, engine errors, sharing) and
+ * `settings` hold keys that keep their full names (`reader.toolbar.…`, `settings.…`): a lookup
+ * that misses in `common` falls back to them, so splitting strings for loading changes no call.
+ */
+export const ON_DEMAND_NAMESPACES = ['providers', 'reading', 'settings', 'review'] as const;
+export type OnDemandNamespace = (typeof ON_DEMAND_NAMESPACES)[number];
+
+export function loadNamespaces(...namespaces: OnDemandNamespace[]): Promise<void> {
+  return i18next.loadNamespaces(namespaces);
+}
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
@@ -42,6 +53,7 @@ export async function initI18n(language: UiLanguage): Promise<typeof i18next> {
         supportedLngs: UI_LANGUAGES,
         ns: NAMESPACES,
         defaultNS: 'common',
+        fallbackNS: ['reading', 'settings'],
         interpolation: { escapeValue: false },
         returnNull: false,
         react: { useSuspense: false },

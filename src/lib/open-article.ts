@@ -17,6 +17,7 @@ import {
   type OpenResult,
 } from './articles';
 import { detectWithBrowser } from './language-detector';
+import { usePreferences } from './preferences';
 import type { ArticleOrigin, ArticleRecord } from './storage/db';
 
 /** Fetches what opening needs next (the language detector's data) before it is needed. */
@@ -131,10 +132,9 @@ async function detectArticleLanguage(
  */
 async function openXliff(file: File): Promise<OpenResult> {
   if (file.size > MAX_FILE_BYTES) throw new OpenArticleError('too-large', file.name, file.size);
-  const [{ importReview }, { addReviewRows, reviewIdFor }, { usePreferences }] = await Promise.all([
+  const [{ importReview }, { addReviewRows, reviewIdFor }] = await Promise.all([
     import('../domain/formats/import'),
     import('./review-store'),
-    import('./preferences'),
   ]);
   let text: string;
   try {

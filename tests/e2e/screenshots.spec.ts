@@ -146,6 +146,8 @@ for (const uiLanguage of ['ko', 'en'] as const) {
     await page.goto('/');
     await page.getByRole('button', { name: uiLanguage === 'ko' ? '설정' : 'Settings' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog's code loads when it is first asked for.
+    await expect(dialog.locator('select[name="provider"]')).toBeVisible();
     const ids = await dialog
       .locator('select[name="provider"] option')
       .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));

@@ -64,8 +64,8 @@ describe('locales', () => {
     const hangul = [...reference.entries()].filter(([, v]) => /\p{Script=Hangul}/u.test(v));
     // Brand names may stay in Latin letters; everything else is Korean.
     expect(hangul.length / reference.size).toBeGreaterThan(0.9);
-    expect(reference.get('common:reader.segment.translating')).toBe('해당 언어로 번역 중입니다…');
-    expect(reference.get('common:reader.meta.published')).toMatch(/^승인 /);
-    expect(reference.get('common:share.action')).toBe('이 기사를 공유합니다');
+    expect(reference.get('reading:reader.segment.translating')).toBe('해당 언어로 번역 중입니다…');
+    expect(reference.get('reading:reader.meta.published')).toMatch(/^승인 /);
+    expect(reference.get('reading:share.action')).toBe('이 기사를 공유합니다');
   });
 });
