@@ -131,9 +131,11 @@ function WindowedRows({
     [keep],
   );
   const getItemKey = useCallback((position: number) => shown[position] ?? -1 - position, [shown]);
+  // Asked once per render, not once per row: the virtualizer estimates every unmeasured row.
+  const estimate = estimateRowSize();
   const virtualizer = useWindowVirtualizer({
     count: shown.length,
-    estimateSize: estimateRowSize,
+    estimateSize: () => estimate,
     overscan: 6,
     scrollMargin: offset,
     getItemKey,

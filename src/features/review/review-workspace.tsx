@@ -3,25 +3,27 @@
  * saved as the reviewer types; QA checks on every row; comments, glossary, second opinions, undo,
  * export and import; every action on the keyboard (the `?` list).
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import type { ProviderId } from '../../domain/providers/registry';
-import { combineEffort, effortShare, type EffortShare } from '../../domain/review/effort';
+import { effortShare } from '../../domain/review/effort';
 import { statusAfterEdit } from '../../domain/review/status';
 import type { QaFinding, ReviewDocument, SegmentStatus } from '../../domain/review/types';
 import { runQaChecks } from '../../domain/qa/checks';
-import { segmentTranslationQuery, type SegmentTranslationInput } from '../../lib/engine';
+import type { SegmentTranslationInput } from '../../lib/engine';
 import { glossaryQuery, reviewIdFor } from '../../lib/review-store';
 import { VIRTUALIZE_FROM } from '../../lib/virtualize';
 import { useConfirm } from '../../components/confirm-dialog';
 import { ExportMenu } from './export-menu';
 import { GlossaryDialog } from './glossary-dialog';
 import { ImportButton } from './import-button';
+import { useMachineTranslations } from './machine-translations';
 import { ReviewList, type FocusRequest } from './review-list';
 import { filterRows, nextUnconfirmedRow, stepRow, type ReviewFilter } from './review-navigation';
 import { NO_PANELS, ReviewRow, type RowActions, type RowPanels } from './review-row';
+import { TotalsCounter } from './review-totals';
 import { RowMemo } from './row-memo';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useReviewRows, type RowSource, type WorkRow } from './use-review-rows';
@@ -53,8 +55,8 @@ const rowIndexOf = (target: EventTarget | null): number | null => {
 };
 
 /**
- * The engine's side: one translation query per row. Kept apart from the editor, so a keystroke
- * re-renders the editor without setting up thousands of queries again.
+ * The engine's side: every row's machine translation, followed in the query cache. Kept apart from
+ * the editor, so a keystroke re-renders the editor only.
  */
 export default function ReviewWorkspace({
   articleId,
@@ -74,46 +76,8 @@ export default function ReviewWorkspace({
         ),
     [inputs, blocks],
   );
-  const machine = useQueries({
-    queries: entries.map((entry) => segmentTranslationQuery(entry.input)),
-    combine: (results) =>
-      results.map((result) => ({
-        data: result.data ?? null,
-        waiting:
-          result.fetchStatus === 'fetching' || (result.isPending && result.fetchStatus !== 'idle'),
-        updatedAt: result.dataUpdatedAt,
-      })),
-  });
-  const machineKey = machine.map((m) => m.data?.text ?? '').join('\u0000');
-  const sources = useMemo(
-    (): RowSource[] =>
-      entries.map((entry, i) => {
-        const result = machine[i];
-        const data = result?.data ?? null;
-        return {
-          index: entry.index,
-          source: entry.source,
-          mt: data
-            ? {
-                text: data.text,
-                origin: {
-                  provider: data.provider,
-                  model: data.cacheIdentity || undefined,
-                  createdAt: data.createdAt,
-                },
-              }
-            : null,
-        };
-      }),
-    // `machine` is a new array on every render; its texts (machineKey) are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [entries, machineKey],
-  );
-  const waitingKey = machine.map((m) => (m.waiting ? '1' : '0')).join('');
-  const waiting = useMemo(
-    () => new Set(entries.filter((_, i) => waitingKey[i] === '1').map((entry) => entry.index)),
-    [entries, waitingKey],
-  );
+  const machine = useMachineTranslations(entries);
+  const indexes = useMemo(() => entries.map((entry) => entry.index), [entries]);
   const reviewId = reviewIdFor(articleId, targetLanguage);
   return (
     <ReviewEditor
@@ -122,8 +86,9 @@ export default function ReviewWorkspace({
       articleId={articleId}
       reviewId={reviewId}
       targetLanguage={targetLanguage}
-      sources={sources}
-      waiting={waiting}
+      indexes={indexes}
+      sources={machine.sources}
+      waiting={machine.waiting}
       {...rest}
     />
   );
@@ -131,15 +96,18 @@ export default function ReviewWorkspace({
 
 interface ReviewEditorProps extends Omit<ReviewWorkspaceProps, 'blocks' | 'inputs'> {
   reviewId: string;
+  /** The rows' indexes, in order; the same array while the document's rows stay the same. */
+  indexes: readonly number[];
   sources: readonly RowSource[];
-  /** Rows whose machine translation is on its way. */
-  waiting: ReadonlySet<number>;
+  /** Per row, in the same order: its machine translation is on its way. */
+  waiting: readonly boolean[];
 }
 
 const ReviewEditor = memo(function ReviewEditor({
   articleId,
   reviewId,
   title,
+  indexes,
   sources,
   waiting,
   sourceLanguage,
@@ -149,12 +117,12 @@ const ReviewEditor = memo(function ReviewEditor({
 }: ReviewEditorProps) {
   const { t, ready } = useTranslation(['review', 'providers']);
   const glossary = useQuery(glossaryQuery(sourceLanguage, targetLanguage));
-  const review = useReviewRows(reviewId, sources);
-  const { rows } = review;
   const positions = useMemo(
-    () => new Map(sources.map((source, position) => [source.index, position])),
-    [sources],
+    () => new Map(indexes.map((index, position) => [index, position])),
+    [indexes],
   );
+  const review = useReviewRows(reviewId, sources, positions);
+  const { rows } = review;
   const rowAt = (index: number): WorkRow | undefined => {
     const position = positions.get(index);
     return position === undefined ? undefined : rows[position];
@@ -194,39 +162,27 @@ const ReviewEditor = memo(function ReviewEditor({
     [glossary.data],
   );
 
-  // Document-wide figures and filters follow a render behind the keystroke.
+  // Document-wide figures and filters follow a render behind the keystroke, counting only the
+  // rows that changed.
   const settledRows = useDeferredValue(rows);
-  const summary = useMemo(() => {
-    let approved = 0;
-    let edited = 0;
-    let flagged = 0;
-    const shares: EffortShare[] = [];
-    for (const row of settledRows) {
-      if (row.status === 'approved') approved++;
-      if (row.status !== 'mt') {
-        edited++;
-        shares.push(efforts.get(row.index, row.mt, row.target));
-      }
-      if (findingsOf(row).length > 0) flagged++;
-    }
-    return {
-      total: settledRows.length,
-      approved,
-      edited,
-      flagged,
-      effort: combineEffort(shares),
-    };
-  }, [settledRows, findingsOf, efforts]);
+  const totals = useMemo(
+    () =>
+      new TotalsCounter<WorkRow>(
+        (row) => findingsOf(row).length > 0,
+        (row) => efforts.get(row.index, row.mt, row.target),
+      ),
+    [findingsOf, efforts],
+  );
+  const summary = useMemo(() => totals.count(settledRows), [totals, settledRows]);
 
   const [filter, setFilter] = useState<ReviewFilter>('all');
   const [active, setActive] = useState<number | null>(null);
-  const allRows = useMemo(() => sources.map((source) => source.index), [sources]);
   const shown = useMemo(
     () =>
       filter === 'all'
-        ? allRows
+        ? indexes
         : filterRows(settledRows, filter, (row) => findingsOf(row).length > 0, active),
-    [filter, allRows, settledRows, findingsOf, active],
+    [filter, indexes, settledRows, findingsOf, active],
   );
 
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -557,7 +513,7 @@ const ReviewEditor = memo(function ReviewEditor({
         </button>
       </div>
       <p className="review__summary" role="status" data-review-summary>
-        {t('review:summary', summary)}
+        {t('review:summary', { ...summary })}
       </p>
       {message ? (
         <Notice tone={message.tone} actions={null}>
@@ -591,7 +547,11 @@ const ReviewEditor = memo(function ReviewEditor({
               targetLanguage={targetLanguage}
               findings={findingsOf(row)}
               glossaryTerms={glossaryTerms}
-              waitingMt={row.status === 'mt' && row.target === '' && waiting.has(index)}
+              waitingMt={
+                row.status === 'mt' &&
+                row.target === '' &&
+                waiting[positions.get(index) ?? -1] === true
+              }
               secondEngine={otherEngines[0] ?? null}
               panels={panels.get(index) ?? NO_PANELS}
               actions={stableActions}

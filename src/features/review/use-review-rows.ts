@@ -22,6 +22,7 @@ import {
 } from '../../lib/review-store';
 import type { ReviewRowRecord } from '../../lib/storage/db';
 import { registerUnsavedWork } from '../../lib/unsaved-work';
+import { RowMemo } from './row-memo';
 
 /** Edits reach IndexedDB this long after the last keystroke, at the latest. */
 export const SAVE_DELAY_MS = 300;
@@ -118,7 +119,15 @@ export interface ReviewRows {
   ) => void;
 }
 
-export function useReviewRows(reviewId: string, sources: readonly RowSource[]): ReviewRows {
+/**
+ * `sources` may be a new array whenever a translation arrives; rows whose source object stayed the
+ * same keep their row object. `positions` maps each row index to its place in `sources`.
+ */
+export function useReviewRows(
+  reviewId: string,
+  sources: readonly RowSource[],
+  positions: ReadonlyMap<number, number>,
+): ReviewRows {
   const queryClient = useQueryClient();
   const stored = useQuery(reviewRowsQuery(reviewId));
   const [local, setLocal] = useState<ReadonlyMap<number, WorkRow>>(() => new Map());
@@ -138,18 +147,18 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
     return map;
   }, [stored.data]);
 
-  // Rows as stored or as the engine gave them; rebuilt only when those change, not per keystroke.
-  const base = useMemo(
+  // Rows as stored or as the engine gave them; a row is built again only when its source or its
+  // stored record changed, never per keystroke.
+  const built = useMemo(
     () =>
-      sources.map((source) => {
-        const record = storedByIndex.get(source.index);
-        return record ? fromRecord(record, source) : fromMachine(source);
-      }),
-    [sources, storedByIndex],
+      new RowMemo((source: RowSource, record: ReviewRowRecord | undefined) =>
+        record ? fromRecord(record, source) : fromMachine(source),
+      ),
+    [],
   );
-  const positions = useMemo(
-    () => new Map(sources.map((source, position) => [source.index, position])),
-    [sources],
+  const base = useMemo(
+    () => sources.map((source) => built.get(source.index, source, storedByIndex.get(source.index))),
+    [built, sources, storedByIndex],
   );
   // The reviewer's rows laid over them: a change touches its own row, every other row keeps its
   // identity (memoized rows and per-row checks skip it).
