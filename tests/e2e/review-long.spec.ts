@@ -102,6 +102,21 @@ test('a 2,000-paragraph review renders a window of rows and the keyboard reaches
     expect(size.elements).toBeLessThan(3_000);
   });
 
+  await test.step('a sentence and its counterpart light up together in a rendered row', async () => {
+    // Row 1 has two sentences; its translation too, once it is there.
+    await expect(page.locator('[data-segment="1"]')).toHaveAttribute('data-state', 'translated', {
+      timeout: 60_000,
+    });
+    const row = page.locator('[data-segment="1"]');
+    await row.locator('.review-row__source .sentence').nth(1).hover();
+    await expect(row.locator('.review-target__backdrop .sentence').nth(1)).toHaveClass(
+      /sentence--highlight/,
+    );
+    await expect(row.locator('.review-target__backdrop .sentence').nth(0)).not.toHaveClass(
+      /sentence--highlight/,
+    );
+  });
+
   await test.step('Alt+↓ moves row by row past the first screen', async () => {
     await target(page, 0).focus();
     for (let i = 1; i <= 40; i++) {
@@ -114,6 +129,26 @@ test('a 2,000-paragraph review renders a window of rows and the keyboard reaches
     expect((await domSize(page)).elements).toBeLessThan(3_000);
     await page.keyboard.press('Alt+ArrowUp');
     await expect(target(page, 39)).toBeFocused();
+  });
+
+  await test.step('a comment being typed stays while its row is scrolled far away', async () => {
+    const row = page.locator('[data-segment="37"]');
+    await row.locator('.comment-count').click();
+    await row.getByLabel('이름').fill('Mina Park');
+    await row.getByRole('button', { name: '이 이름으로 댓글 쓰기' }).click();
+    const box = row.getByRole('textbox', { name: '댓글을 입력하세요' });
+    await box.click();
+    await page.keyboard.type('Check the day');
+    await page.evaluate(() => window.scrollBy(0, 40_000));
+    await expect(page.locator('[data-segment="36"]')).toHaveCount(0);
+    await expect(page.locator('[data-segment="38"]')).toHaveCount(0);
+    // The row being worked in is still there, its box focused, and typing goes on.
+    await expect(box).toBeFocused();
+    await page.keyboard.type(' numbers.');
+    await expect(box).toHaveValue('Check the day numbers.');
+    await page.keyboard.press('Control+Enter');
+    await expect(row.locator('.comment-count')).toHaveText('댓글 1');
+    await expect(row.locator('.comment')).toContainText('Check the day numbers.');
   });
 
   await test.step('Ctrl+Shift+Enter reaches a row that was not rendered', async () => {

@@ -31,6 +31,8 @@ interface ReviewListProps {
   /** The row last worked in: it stays mounted while scrolled away. */
   active: number | null;
   request: FocusRequest | null;
+  /** The request was carried out, or cannot be (its row is not shown). */
+  onRequestDone: () => void;
   /** The row to bring back into view once the rows are there (a reopened review). */
   restoreTo: number | null;
   ready: boolean;
@@ -47,9 +49,7 @@ const targetOf = (list: HTMLElement | null, index: number) =>
 
 /** Focuses the requested row's target once it is rendered; `far` handles one out of reach. */
 function useFocusRequest(
-  listRef: RefObject<HTMLDivElement | null>,
-  shown: readonly number[],
-  request: FocusRequest | null,
+  { listRef, shown, request, onRequestDone }: ReviewListProps,
   far: ((target: HTMLElement, position: number) => boolean) | null,
 ) {
   const handled = useRef<number | null>(null);
@@ -60,19 +60,23 @@ function useFocusRequest(
     if (position === -1) {
       // Not shown under the current filter: nothing to move to.
       handled.current = request.seq;
+      onRequestDone();
       return;
     }
     const target = targetOf(listRef.current, request.index);
     if (!target) return;
     handled.current = request.seq;
-    if (far?.(target, position)) return;
-    target.focus();
-    target.scrollIntoView({ block: 'nearest' });
+    if (!far?.(target, position)) {
+      target.focus();
+      target.scrollIntoView({ block: 'nearest' });
+    }
+    onRequestDone();
   });
 }
 
-function AllRows({ shown, request, restoreTo, ready, renderRow, listRef }: ReviewListProps) {
-  useFocusRequest(listRef, shown, request, null);
+function AllRows(props: ReviewListProps) {
+  const { shown, restoreTo, ready, renderRow, listRef } = props;
+  useFocusRequest(props, null);
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current || !ready) return;
@@ -101,15 +105,8 @@ function isNear(element: HTMLElement): boolean {
   return rect.bottom > -window.innerHeight && rect.top < 2 * window.innerHeight;
 }
 
-function WindowedRows({
-  shown,
-  active,
-  request,
-  restoreTo,
-  ready,
-  renderRow,
-  listRef,
-}: ReviewListProps) {
+function WindowedRows(props: ReviewListProps) {
+  const { shown, active, request, restoreTo, ready, renderRow, listRef } = props;
   // Where the list starts on the page; content above it (notices, the summary) may change.
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
@@ -142,7 +139,7 @@ function WindowedRows({
     rangeExtractor,
   });
 
-  useFocusRequest(listRef, shown, request, (target, position) => {
+  useFocusRequest(props, (target, position) => {
     if (isNear(target)) return false;
     // Far away the row sits where estimates put it: let the virtualizer bring it in, measuring
     // the rows it passes, and focus without the browser's own jump.

@@ -534,6 +534,7 @@ const ReviewEditor = memo(function ReviewEditor({
         windowed={windowed}
         active={active}
         request={request}
+        onRequestDone={() => setRequest(null)}
         restoreTo={restoreTo}
         ready={!review.loading}
         listRef={listRef}
