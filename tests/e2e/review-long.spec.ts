@@ -236,6 +236,51 @@ async function expectRowsTile(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Scrolling up brings rows above into the DOM for the first time, measured as they come: what is
+ * on screen moves by the distance scrolled and no more.
+ */
+async function expectSteadyScrollUp(page: Page): Promise<void> {
+  const probe = () =>
+    page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.review [data-segment]')];
+      const row = rows.find((element) => element.getBoundingClientRect().top > 100);
+      return row
+        ? { index: row.dataset.segment ?? '', top: row.getBoundingClientRect().top }
+        : null;
+    });
+  for (let step = 0; step < 4; step++) {
+    const before = await probe();
+    expect(before).not.toBeNull();
+    await page.mouse.wheel(0, -700);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (index) =>
+            document.querySelector(`.review [data-segment="${index}"]`)?.getBoundingClientRect()
+              .top ?? null,
+          before!.index,
+        ),
+      )
+      .toBeGreaterThan(before!.top + 600);
+    // Let the rows that came in be measured, then compare.
+    await page.waitForTimeout(200);
+    const after = await page.evaluate(
+      (index) =>
+        document.querySelector(`.review [data-segment="${index}"]`)?.getBoundingClientRect().top ??
+        null,
+      before!.index,
+    );
+    const scrolled = await page.evaluate(() => window.scrollY);
+    void scrolled;
+    expect(after! - before!.top, `row ${before!.index} after scrolling up 700px`).toBeCloseTo(
+      700,
+      0,
+    );
+  }
+  await expectRowsTile(page);
+}
+
 test('the middle of a long review lays out cleanly in Korean and English, desktop and phone', async ({
   browser,
 }) => {
@@ -277,6 +322,7 @@ test('the middle of a long review lays out cleanly in Korean and English, deskto
       // Let measurement settle after the translations changed the rows' heights.
       await page.waitForTimeout(300);
       await expectRowsTile(page);
+      await expectSteadyScrollUp(page);
       const root = await page.evaluate(() => ({
         width: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,

@@ -16,7 +16,7 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import { nearestPosition, positionOf, withKeptRows } from './review-navigation';
+import { keepsViewStill, nearestPosition, positionOf, withKeptRows } from './review-navigation';
 
 /** A row to focus: the keyboard moved there. `seq` tells one request from the next. */
 export interface FocusRequest {
@@ -138,6 +138,13 @@ function WindowedRows(props: ReviewListProps) {
     getItemKey,
     rangeExtractor,
   });
+
+  useLayoutEffect(() => {
+    // The virtualizer takes this rule as a property of its instance, not as an option.
+    // eslint-disable-next-line react-hooks/immutability
+    virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+      keepsViewStill(item, instance.itemSizeCache.has(item.key), instance.scrollOffset ?? 0);
+  }, [virtualizer]);
 
   useFocusRequest(props, (target, position) => {
     if (isNear(target)) return false;

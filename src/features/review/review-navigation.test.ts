@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SegmentStatus } from '../../domain/review/types';
 import {
   filterRows,
+  keepsViewStill,
   nearestPosition,
   nextUnconfirmedRow,
   positionOf,
@@ -116,5 +117,19 @@ describe('withKeptRows', () => {
 
   it('ignores positions outside the list', () => {
     expect(withKeptRows(range, [-1, 10_000, 0.5])).toHaveLength(10);
+  });
+});
+
+describe('keepsViewStill', () => {
+  it('moves the screen for a row first measured above its top', () => {
+    expect(keepsViewStill({ start: 900, end: 1_160 }, false, 1_000)).toBe(true);
+    expect(keepsViewStill({ start: 1_000, end: 1_260 }, false, 1_000)).toBe(false);
+  });
+
+  it('moves the screen for a row measured again only when it lies wholly above', () => {
+    expect(keepsViewStill({ start: 500, end: 911 }, true, 1_000)).toBe(true);
+    // Spanning the top edge: it grows below the part on screen.
+    expect(keepsViewStill({ start: 900, end: 1_160 }, true, 1_000)).toBe(false);
+    expect(keepsViewStill({ start: 1_200, end: 1_460 }, true, 1_000)).toBe(false);
   });
 });

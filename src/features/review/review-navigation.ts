@@ -119,3 +119,18 @@ export function withKeptRows(range: Range, keep: readonly number[]): number[] {
   if (extra.length === 0) return near;
   return [...new Set([...near, ...extra])].sort((a, b) => a - b);
 }
+
+/**
+ * Whether a row that changed height should move the scroll position by the change, so that what
+ * is on screen stays still. A row measured for the first time does when it starts above the top
+ * of the screen; a row measured again (its translation or panels changed while it was out of
+ * view) does when it lies wholly above the top, whichever way the reviewer is scrolling: rows that
+ * come back into view taller than they left must not push the screen's rows down.
+ */
+export function keepsViewStill(
+  row: { start: number; end: number },
+  measuredBefore: boolean,
+  scrollOffset: number,
+): boolean {
+  return measuredBefore ? row.end <= scrollOffset : row.start < scrollOffset;
+}
