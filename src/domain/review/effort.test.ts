@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentEffort, hter, postEditEffort } from './effort';
+import { combineEffort, documentEffort, effortShare, hter, postEditEffort } from './effort';
 
 const TEN_WORDS = 'The quick brown fox jumps over the lazy sleeping dog';
 
@@ -134,6 +134,28 @@ describe('documentEffort', () => {
       { mt: '会議は午後三時に始まります。', target: '会議は午後三時に始まります。' },
     ];
     expect(documentEffort(rows, 'ja')).toBe(Math.round((100 * 4) / 17));
+  });
+});
+
+describe('effortShare and combineEffort', () => {
+  it('add up, row by row, to the document effort', () => {
+    const rows = [
+      { mt: 'a b c', target: 'a b x' },
+      { mt: 'Hello world.', target: 'Hello world!' },
+      { mt: null, target: 'typed by hand' },
+      { mt: 'deleted row', target: '' },
+      { mt: 'one two three four five', target: 'one two three four five' },
+    ];
+    const shares = rows.map((row) => effortShare(row.mt, row.target, 'en'));
+    expect(combineEffort(shares)).toBe(documentEffort(rows, 'en'));
+    expect(combineEffort(shares)).toBeGreaterThan(0);
+  });
+
+  it('gives rows without MT or words no weight', () => {
+    expect(effortShare(null, 'typed by hand', 'en')).toEqual({ weight: 0, weighted: 0 });
+    expect(effortShare('gone', '', 'en')).toEqual({ weight: 0, weighted: 0 });
+    expect(effortShare('alpha beta', 'gamma delta', 'en')).toEqual({ weight: 2, weighted: 2 });
+    expect(combineEffort([])).toBe(0);
   });
 });
 

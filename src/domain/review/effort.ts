@@ -38,14 +38,33 @@ export function documentEffort(
   rows: readonly { mt: string | null; target: string }[],
   language: string,
 ): number {
+  return combineEffort(rows.map((row) => effortShare(row.mt, row.target, language)));
+}
+
+/** One row's part in `documentEffort`: its word weight and that weight times its edit ratio. */
+export interface EffortShare {
+  weight: number;
+  weighted: number;
+}
+
+/**
+ * A row's share of the document's effort, on its own, so a long document can keep each row's
+ * share and add them up again without re-measuring rows that did not change.
+ */
+export function effortShare(mt: string | null, final: string, language: string): EffortShare {
+  if (mt === null) return { weight: 0, weighted: 0 };
+  const weight = countWords(final, language);
+  if (weight === 0) return { weight: 0, weighted: 0 };
+  return { weight, weighted: effortRatio(mt, final, language) * weight };
+}
+
+/** The document's effort from its rows' shares (see `documentEffort`). */
+export function combineEffort(shares: Iterable<EffortShare>): number {
   let weighted = 0;
   let total = 0;
-  for (const row of rows) {
-    if (row.mt === null) continue;
-    const weight = countWords(row.target, language);
-    if (weight === 0) continue;
-    weighted += effortRatio(row.mt, row.target, language) * weight;
-    total += weight;
+  for (const share of shares) {
+    weighted += share.weighted;
+    total += share.weight;
   }
   return total === 0 ? 0 : Math.round((weighted / total) * 100);
 }

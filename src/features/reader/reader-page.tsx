@@ -131,6 +131,7 @@ function Reader({
             sourceLanguage={sourceLanguage}
             targetLanguage={route?.to ?? plan.target ?? ''}
             otherEngines={otherEngines}
+            initialIndex={initialIndex}
           />
         </Suspense>
       ) : (

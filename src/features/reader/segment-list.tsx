@@ -11,12 +11,10 @@ import type { Block } from '../../domain/article/types';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import type { ViewMode } from '../../lib/preferences';
+import { VIRTUALIZE_FROM } from '../../lib/virtualize';
 import type { SegmentLabels } from './segment-labels';
 import { SegmentView } from './segment-view';
 import { useProgressiveCount } from './use-progressive-count';
-
-/** From this many segments on, only the rows near the viewport are rendered. */
-export const VIRTUALIZE_FROM = 300;
 
 interface SegmentListProps {
   blocks: readonly Block[];

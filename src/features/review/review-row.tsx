@@ -27,7 +27,14 @@ export interface RowActions {
   resolveConflict: (index: number, keep: 'mine' | 'theirs') => void;
   takeSecondOpinion: (index: number, text: string) => void;
   secondOpinionLoaded: (index: number, text: string | null) => void;
+  togglePanel: (index: number, panel: RowPanel) => void;
 }
+
+/** What a row has open below its target. Kept by the workspace, so a row that scrolls out of a
+ * long review and back comes back as it was, at the height it was measured at. */
+export type RowPanel = 'diff' | 'comments' | 'second';
+export type RowPanels = Readonly<Partial<Record<RowPanel, boolean>>>;
+export const NO_PANELS: RowPanels = {};
 
 interface ReviewRowProps {
   row: WorkRow;
@@ -37,6 +44,7 @@ interface ReviewRowProps {
   glossaryTerms: readonly string[];
   waitingMt: boolean;
   secondEngine: ProviderId | null;
+  panels: RowPanels;
   actions: RowActions;
 }
 
@@ -76,14 +84,15 @@ export const ReviewRow = memo(function ReviewRow({
   glossaryTerms,
   waitingMt,
   secondEngine,
+  panels,
   actions,
 }: ReviewRowProps) {
   const { t, i18n } = useTranslation(['review', 'providers']);
   const [sourceHover, setSourceHover] = useState<number | null>(null);
   const [caretSentence, setCaretSentence] = useState<number | null>(null);
-  const [showDiff, setShowDiff] = useState(false);
-  const [showComments, setShowComments] = useState(false);
-  const [showSecond, setShowSecond] = useState(false);
+  const showDiff = panels.diff === true;
+  const showComments = panels.comments === true;
+  const showSecond = panels.second === true;
   const number = row.index + 1;
   const { secondOpinionLoaded } = actions;
   const rowIndex = row.index;
@@ -132,10 +141,13 @@ export const ReviewRow = memo(function ReviewRow({
     return out;
   };
 
-  const effort =
-    row.mt !== null && row.status !== 'mt'
-      ? postEditEffort(row.mt, row.target, targetLanguage)
-      : null;
+  const effort = useMemo(
+    () =>
+      row.mt !== null && row.status !== 'mt'
+        ? postEditEffort(row.mt, row.target, targetLanguage)
+        : null,
+    [row.mt, row.status, row.target, targetLanguage],
+  );
   const diff = useMemo(
     () => (showDiff && row.mt !== null ? diffTexts(row.mt, row.target, targetLanguage) : null),
     [showDiff, row.mt, row.target, targetLanguage],
@@ -353,7 +365,7 @@ export const ReviewRow = memo(function ReviewRow({
             type="button"
             className="button button--small"
             aria-expanded={showDiff}
-            onClick={() => setShowDiff((shown) => !shown)}
+            onClick={() => actions.togglePanel(row.index, 'diff')}
             disabled={row.mt === null}
           >
             {showDiff ? t('review:row.hideDiff') : t('review:row.showDiff')}
@@ -363,7 +375,7 @@ export const ReviewRow = memo(function ReviewRow({
               type="button"
               className="button button--small"
               aria-expanded={showSecond}
-              onClick={() => setShowSecond((shown) => !shown)}
+              onClick={() => actions.togglePanel(row.index, 'second')}
             >
               {t('review:row.secondOpinion')}
             </button>
@@ -373,7 +385,7 @@ export const ReviewRow = memo(function ReviewRow({
             className="button button--small comment-count"
             aria-expanded={showComments}
             data-comment-count={row.comments.length}
-            onClick={() => setShowComments((shown) => !shown)}
+            onClick={() => actions.togglePanel(row.index, 'comments')}
           >
             {t('review:comments.count', { count: row.comments.length })}
           </button>

@@ -3,24 +3,31 @@
  * saved as the reviewer types; QA checks on every row; comments, glossary, second opinions, undo,
  * export and import; every action on the keyboard (the `?` list).
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import type { ProviderId } from '../../domain/providers/registry';
-import { documentEffort } from '../../domain/review/effort';
-import { nextUnconfirmed, statusAfterEdit } from '../../domain/review/status';
+import { effortShare } from '../../domain/review/effort';
+import { statusAfterEdit } from '../../domain/review/status';
 import type { QaFinding, ReviewDocument, SegmentStatus } from '../../domain/review/types';
 import { runQaChecks } from '../../domain/qa/checks';
-import { segmentTranslationQuery, type SegmentTranslationInput } from '../../lib/engine';
+import type { SegmentTranslationInput } from '../../lib/engine';
 import { glossaryQuery, reviewIdFor } from '../../lib/review-store';
+import { VIRTUALIZE_FROM } from '../../lib/virtualize';
 import { useConfirm } from '../../components/confirm-dialog';
 import { ExportMenu } from './export-menu';
 import { GlossaryDialog } from './glossary-dialog';
 import { ImportButton } from './import-button';
-import { ReviewRow, type RowActions } from './review-row';
+import { useMachineTranslations } from './machine-translations';
+import { ReviewList, type FocusRequest } from './review-list';
+import { filterRows, nextUnconfirmedRow, stepRow, type ReviewFilter } from './review-navigation';
+import { NO_PANELS, ReviewRow, type RowActions, type RowPanels } from './review-row';
+import { TotalsCounter } from './review-totals';
+import { RowMemo } from './row-memo';
 import { ShortcutsDialog } from './shortcuts-dialog';
-import { useReviewRows, type RowSource } from './use-review-rows';
+import { useReviewRows, type RowSource, type WorkRow } from './use-review-rows';
+import { readReviewPosition, useSaveReviewPosition } from './use-review-position';
 
 export interface ReviewWorkspaceProps {
   articleId: string;
@@ -30,27 +37,34 @@ export interface ReviewWorkspaceProps {
   sourceLanguage: string;
   targetLanguage: string;
   otherEngines: readonly ProviderId[];
+  /** Where the reader was, for a review opened here for the first time. */
+  initialIndex?: number;
 }
 
-type Filter = 'all' | 'findings' | 'unconfirmed' | 'comments';
-const FILTERS: readonly Filter[] = ['all', 'findings', 'unconfirmed', 'comments'];
+const FILTERS: readonly ReviewFilter[] = ['all', 'findings', 'unconfirmed', 'comments'];
 
 /** Focus left a row for longer than this: the time is not counted as editing. */
 const IDLE_CAP_MS = 5 * 60_000;
 
+const NO_FINDINGS: readonly QaFinding[] = [];
+
+const rowIndexOf = (target: EventTarget | null): number | null => {
+  if (!(target instanceof Element)) return null;
+  const value = Number(target.closest<HTMLElement>('[data-segment]')?.dataset.segment);
+  return Number.isInteger(value) ? value : null;
+};
+
+/**
+ * The engine's side: every row's machine translation, followed in the query cache. Kept apart from
+ * the editor, so a keystroke re-renders the editor only.
+ */
 export default function ReviewWorkspace({
   articleId,
-  title,
   blocks,
   inputs,
-  sourceLanguage,
   targetLanguage,
-  otherEngines,
+  ...rest
 }: ReviewWorkspaceProps) {
-  const { t, ready } = useTranslation(['review', 'providers']);
-  const reviewId = reviewIdFor(articleId, targetLanguage);
-  const glossary = useQuery(glossaryQuery(sourceLanguage, targetLanguage));
-
   // Rows are the translatable blocks, in order.
   const entries = useMemo(
     () =>
@@ -62,58 +76,83 @@ export default function ReviewWorkspace({
         ),
     [inputs, blocks],
   );
-  const machine = useQueries({
-    queries: entries.map((entry) => segmentTranslationQuery(entry.input)),
-    combine: (results) =>
-      results.map((result) => ({
-        data: result.data ?? null,
-        waiting:
-          result.fetchStatus === 'fetching' || (result.isPending && result.fetchStatus !== 'idle'),
-        updatedAt: result.dataUpdatedAt,
-      })),
-  });
-  const machineKey = machine.map((m) => m.data?.text ?? '').join('\u0000');
-  const sources = useMemo(
-    (): RowSource[] =>
-      entries.map((entry, i) => {
-        const result = machine[i];
-        const data = result?.data ?? null;
-        return {
-          index: entry.index,
-          source: entry.source,
-          mt: data
-            ? {
-                text: data.text,
-                origin: {
-                  provider: data.provider,
-                  model: data.cacheIdentity || undefined,
-                  createdAt: data.createdAt,
-                },
-              }
-            : null,
-        };
-      }),
-    // `machine` is a new array on every render; its texts (machineKey) are what matter.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [entries, machineKey],
+  const machine = useMachineTranslations(entries);
+  const indexes = useMemo(() => entries.map((entry) => entry.index), [entries]);
+  const reviewId = reviewIdFor(articleId, targetLanguage);
+  return (
+    <ReviewEditor
+      // Another target language is another review: its own rows, history and place.
+      key={reviewId}
+      articleId={articleId}
+      reviewId={reviewId}
+      targetLanguage={targetLanguage}
+      indexes={indexes}
+      sources={machine.sources}
+      waiting={machine.waiting}
+      {...rest}
+    />
   );
-  const review = useReviewRows(reviewId, sources);
-  const { rows } = review;
+}
 
-  const findings = useMemo(
+interface ReviewEditorProps extends Omit<ReviewWorkspaceProps, 'blocks' | 'inputs'> {
+  reviewId: string;
+  /** The rows' indexes, in order; the same array while the document's rows stay the same. */
+  indexes: readonly number[];
+  sources: readonly RowSource[];
+  /** Per row, in the same order: its machine translation is on its way. */
+  waiting: readonly boolean[];
+}
+
+const ReviewEditor = memo(function ReviewEditor({
+  articleId,
+  reviewId,
+  title,
+  indexes,
+  sources,
+  waiting,
+  sourceLanguage,
+  targetLanguage,
+  otherEngines,
+  initialIndex,
+}: ReviewEditorProps) {
+  const { t, ready } = useTranslation(['review', 'providers']);
+  const glossary = useQuery(glossaryQuery(sourceLanguage, targetLanguage));
+  const positions = useMemo(
+    () => new Map(indexes.map((index, position) => [index, position])),
+    [indexes],
+  );
+  const review = useReviewRows(reviewId, sources, positions);
+  const { rows } = review;
+  const rowAt = (index: number): WorkRow | undefined => {
+    const position = positions.get(index);
+    return position === undefined ? undefined : rows[position];
+  };
+
+  // Checks and effort per row, kept until that row changes: typing re-checks one row.
+  const qa = useMemo(
     () =>
-      rows.map((row): QaFinding[] =>
-        row.target === '' && row.status === 'mt'
-          ? []
+      new RowMemo((source: string, target: string, untouched: boolean): readonly QaFinding[] =>
+        untouched
+          ? NO_FINDINGS
           : runQaChecks({
-              source: row.source,
-              target: row.target,
+              source,
+              target,
               sourceLanguage,
               targetLanguage,
               glossary: glossary.data ?? null,
             }),
       ),
-    [rows, sourceLanguage, targetLanguage, glossary.data],
+    [sourceLanguage, targetLanguage, glossary.data],
+  );
+  const findingsOf = useCallback(
+    (row: WorkRow) =>
+      qa.get(row.index, row.source, row.target, row.target === '' && row.status === 'mt'),
+    [qa],
+  );
+  const efforts = useMemo(
+    () =>
+      new RowMemo((mt: string | null, target: string) => effortShare(mt, target, targetLanguage)),
+    [targetLanguage],
   );
   const glossaryTerms = useMemo(
     () => [
@@ -123,38 +162,56 @@ export default function ReviewWorkspace({
     [glossary.data],
   );
 
-  const [filter, setFilter] = useState<Filter>('all');
+  // Document-wide figures and filters follow a render behind the keystroke, counting only the
+  // rows that changed.
+  const settledRows = useDeferredValue(rows);
+  const totals = useMemo(
+    () =>
+      new TotalsCounter<WorkRow>(
+        (row) => findingsOf(row).length > 0,
+        (row) => efforts.get(row.index, row.mt, row.target),
+      ),
+    [findingsOf, efforts],
+  );
+  const summary = useMemo(() => totals.count(settledRows), [totals, settledRows]);
+
+  const [filter, setFilter] = useState<ReviewFilter>('all');
+  const [active, setActive] = useState<number | null>(null);
+  const shown = useMemo(
+    () =>
+      filter === 'all'
+        ? indexes
+        : filterRows(settledRows, filter, (row) => findingsOf(row).length > 0, active),
+    [filter, indexes, settledRows, findingsOf, active],
+  );
+
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [glossaryOpen, setGlossaryOpen] = useState(false);
   const [message, setMessage] = useState<{
     tone: 'success' | 'error' | 'warning';
     text: string;
   } | null>(null);
+  const [panels, setPanels] = useState<ReadonlyMap<number, RowPanels>>(() => new Map());
+  const [request, setRequest] = useState<FocusRequest | null>(null);
+  const requests = useRef(0);
+  const [restoreTo] = useState(
+    () => readReviewPosition(reviewId) ?? (initialIndex && initialIndex > 0 ? initialIndex : null),
+  );
   const [confirm, confirmDialog] = useConfirm();
-  const container = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  useSaveReviewPosition(reviewId, listRef);
   const focused = useRef<{ index: number; since: number; snapshot: string } | null>(null);
   const secondTexts = useRef(new Map<number, string>());
 
-  const rowByIndex = useCallback(
-    (index: number) => rows.find((row) => row.index === index),
-    [rows],
-  );
-  const positionOf = useCallback(
-    (index: number) => rows.findIndex((row) => row.index === index),
-    [rows],
-  );
-
+  /** Brings a row into view, rendering it first if it is not, and focuses its target. */
   const focusTarget = (index: number) => {
-    const element = container.current?.querySelector<HTMLTextAreaElement>(
-      `[data-review-target="${index}"]`,
-    );
-    element?.focus();
-    element?.scrollIntoView({ block: 'nearest' });
+    requests.current += 1;
+    setRequest({ index, seq: requests.current });
   };
 
   const setStatus = async (index: number, status: SegmentStatus) => {
-    const position = positionOf(index);
-    const rowFindings = findings[position] ?? [];
+    const row = rowAt(index);
+    const rowFindings = row ? findingsOf(row) : NO_FINDINGS;
     if (status === 'approved' && rowFindings.length > 0) {
       const yes = await confirm({
         message: t('review:qa.approveAnyway', { count: rowFindings.length }),
@@ -170,15 +227,22 @@ export default function ReviewWorkspace({
   const approveAndNext = async (index: number) => {
     const approved = await setStatus(index, 'approved');
     if (!approved) return;
-    const statuses = rows.map((row): { status: SegmentStatus } => ({
-      status: row.index === index ? 'approved' : row.status,
-    }));
-    const next = nextUnconfirmed(statuses, positionOf(index));
-    if (next !== null && rows[next]) focusTarget(rows[next].index);
+    const next = nextUnconfirmedRow(
+      shown,
+      (other) => (other === index ? 'approved' : rowAt(other)?.status),
+      index,
+    );
+    if (next !== null) focusTarget(next);
+  };
+
+  const undoOrRedo = (which: 'undo' | 'redo') => {
+    const changed = which === 'undo' ? review.undo() : review.redo();
+    // The change may be far from here: show it, as an editor does.
+    if (changed !== null && changed !== focused.current?.index) focusTarget(changed);
   };
 
   const change = (index: number, target: string) => {
-    const row = rowByIndex(index);
+    const row = rowAt(index);
     if (!row) return;
     review.change(
       index,
@@ -192,7 +256,7 @@ export default function ReviewWorkspace({
     approve: (index) => void setStatus(index, 'approved'),
     setStatus: (index, status) => void setStatus(index, status),
     insertMt: (index) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row?.mt != null)
         review.change(index, {
           target: row.mt,
@@ -200,7 +264,7 @@ export default function ReviewWorkspace({
         });
     },
     copySource: (index) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row)
         review.change(index, {
           target: row.source,
@@ -208,7 +272,7 @@ export default function ReviewWorkspace({
         });
     },
     focusRow: (index) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       focused.current = { index, since: performance.now(), snapshot: row?.target ?? '' };
     },
     blurRow: (index) => {
@@ -216,23 +280,23 @@ export default function ReviewWorkspace({
       if (current?.index !== index) return;
       focused.current = null;
       const spent = Math.min(performance.now() - current.since, IDLE_CAP_MS);
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       // Time counts for rows that were worked on: changed now, or reviewed before.
       if (row && (row.target !== current.snapshot || row.revision > 0))
         review.addTime(index, Math.round(spent));
     },
     addComment: (index, comment) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row) review.change(index, { comments: [...row.comments, comment] });
     },
     deleteComment: (index, id) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row)
         review.change(index, { comments: row.comments.filter((comment) => comment.id !== id) });
     },
     resolveConflict: review.resolveConflict,
     takeSecondOpinion: (index, text) => {
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row)
         review.change(index, { target: text, status: statusAfterEdit(row.status, row.mt, text) });
     },
@@ -240,6 +304,13 @@ export default function ReviewWorkspace({
       if (text === null) secondTexts.current.delete(index);
       else secondTexts.current.set(index, text);
     }, []),
+    togglePanel: (index, panel) =>
+      setPanels((before) => {
+        const next = new Map(before);
+        const open = before.get(index) ?? NO_PANELS;
+        next.set(index, { ...open, [panel]: !open[panel] });
+        return next;
+      }),
   };
   // Rows are memoized; hand them stable callbacks that read the latest actions.
   const latest = useRef(actions);
@@ -260,6 +331,7 @@ export default function ReviewWorkspace({
       resolveConflict: (...args) => latest.current.resolveConflict(...args),
       takeSecondOpinion: (...args) => latest.current.takeSecondOpinion(...args),
       secondOpinionLoaded: (...args) => latest.current.secondOpinionLoaded(...args),
+      togglePanel: (...args) => latest.current.togglePanel(...args),
     }),
     [],
   );
@@ -284,10 +356,12 @@ export default function ReviewWorkspace({
       else void setStatus(index, 'approved');
     } else if (event.altKey && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       handled();
-      const position = index === null ? -1 : positionOf(index);
-      const next = event.key === 'ArrowDown' ? position + 1 : Math.max(0, position - 1);
-      const row = rows[Math.min(next, rows.length - 1)];
-      if (row) focusTarget(row.index);
+      const next = stepRow(
+        shown,
+        index ?? rowIndexOf(event.target),
+        event.key === 'ArrowDown' ? 1 : -1,
+      );
+      if (next !== null) focusTarget(next);
     } else if (event.altKey && event.key === 'Enter' && index !== null) {
       const text = secondTexts.current.get(index);
       if (text !== undefined) {
@@ -307,7 +381,7 @@ export default function ReviewWorkspace({
       actions.copySource(index);
     } else if (ctrl && !event.shiftKey && (event.key === 'z' || event.key === 'Z')) {
       handled();
-      review.undo();
+      undoOrRedo('undo');
     } else if (
       ctrl &&
       (event.key === 'y' ||
@@ -315,10 +389,10 @@ export default function ReviewWorkspace({
         (event.shiftKey && (event.key === 'z' || event.key === 'Z')))
     ) {
       handled();
-      review.redo();
+      undoOrRedo('redo');
     } else if (event.key === 'Escape' && index !== null && focused.current) {
       const snapshot = focused.current.snapshot;
-      const row = rowByIndex(index);
+      const row = rowAt(index);
       if (row && row.target !== snapshot) {
         handled();
         review.change(index, {
@@ -330,32 +404,6 @@ export default function ReviewWorkspace({
       handled();
       setShortcutsOpen(true);
     }
-  };
-
-  const visible = rows
-    .map((row, position) => ({ row, position }))
-    .filter(({ row, position }) => {
-      switch (filter) {
-        case 'findings':
-          return (findings[position]?.length ?? 0) > 0;
-        case 'unconfirmed':
-          return row.status !== 'approved';
-        case 'comments':
-          return row.comments.length > 0;
-        default:
-          return true;
-      }
-    });
-
-  const summary = {
-    total: rows.length,
-    approved: rows.filter((row) => row.status === 'approved').length,
-    edited: rows.filter((row) => row.status !== 'mt').length,
-    flagged: findings.filter((list) => list.length > 0).length,
-    effort: documentEffort(
-      rows.filter((row) => row.status !== 'mt').map((row) => ({ mt: row.mt, target: row.target })),
-      targetLanguage,
-    ),
   };
 
   const buildDocument = (): ReviewDocument => ({
@@ -376,19 +424,30 @@ export default function ReviewWorkspace({
     })),
   });
 
+  const windowed = sources.length >= VIRTUALIZE_FROM;
+
   if (!ready) {
     return <p className="loading">{t('review:loading')}</p>;
   }
 
   return (
-    <div className="review" ref={container} onKeyDown={onKeyDown} role="presentation">
+    <div
+      className="review"
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        // The row worked in stays rendered, wherever it scrolls, until another row is.
+        const index = rowIndexOf(event.target);
+        if (index !== null) setActive(index);
+      }}
+      role="presentation"
+    >
       <h2 className="visually-hidden">{t('review:heading')}</h2>
       <div className="review__toolbar" role="toolbar" aria-label={t('review:heading')}>
         <label className="review__filter">
           <span>{t('review:filter.label')}</span>
           <select
             value={filter}
-            onChange={(event) => setFilter(event.target.value as Filter)}
+            onChange={(event) => setFilter(event.target.value as ReviewFilter)}
             name="reviewFilter"
           >
             {FILTERS.map((value) => (
@@ -401,7 +460,7 @@ export default function ReviewWorkspace({
         <button
           type="button"
           className="button button--small"
-          onClick={review.undo}
+          onClick={() => undoOrRedo('undo')}
           disabled={!review.canUndo}
         >
           {t('review:toolbar.undo')}
@@ -409,7 +468,7 @@ export default function ReviewWorkspace({
         <button
           type="button"
           className="button button--small"
-          onClick={review.redo}
+          onClick={() => undoOrRedo('redo')}
           disabled={!review.canRedo}
         >
           {t('review:toolbar.redo')}
@@ -454,7 +513,7 @@ export default function ReviewWorkspace({
         </button>
       </div>
       <p className="review__summary" role="status" data-review-summary>
-        {t('review:summary', summary)}
+        {t('review:summary', { ...summary })}
       </p>
       {message ? (
         <Notice tone={message.tone} actions={null}>
@@ -466,26 +525,41 @@ export default function ReviewWorkspace({
         <span>{t('review:columns.target')}</span>
       </div>
       {review.loading ? <p className="loading">{t('review:loading')}</p> : null}
-      {visible.length === 0 && !review.loading ? (
+      {shown.length === 0 && !review.loading ? (
         <p className="muted">{t('review:filter.empty')}</p>
       ) : null}
-      <div className="review__rows">
-        {visible.map(({ row, position }) => (
-          <ReviewRow
-            key={row.index}
-            row={row}
-            sourceLanguage={sourceLanguage}
-            targetLanguage={targetLanguage}
-            findings={findings[position] ?? NO_FINDINGS}
-            glossaryTerms={glossaryTerms}
-            waitingMt={
-              row.status === 'mt' && row.target === '' && (machine[position]?.waiting ?? false)
-            }
-            secondEngine={otherEngines[0] ?? null}
-            actions={stableActions}
-          />
-        ))}
-      </div>
+      {windowed ? <p className="visually-hidden">{t('review:windowed')}</p> : null}
+      <ReviewList
+        shown={shown}
+        windowed={windowed}
+        active={active}
+        request={request}
+        onRequestDone={() => setRequest(null)}
+        restoreTo={restoreTo}
+        ready={!review.loading}
+        listRef={listRef}
+        renderRow={(index) => {
+          const row = rowAt(index);
+          return row ? (
+            <ReviewRow
+              key={index}
+              row={row}
+              sourceLanguage={sourceLanguage}
+              targetLanguage={targetLanguage}
+              findings={findingsOf(row)}
+              glossaryTerms={glossaryTerms}
+              waitingMt={
+                row.status === 'mt' &&
+                row.target === '' &&
+                waiting[positions.get(index) ?? -1] === true
+              }
+              secondEngine={otherEngines[0] ?? null}
+              panels={panels.get(index) ?? NO_PANELS}
+              actions={stableActions}
+            />
+          ) : null;
+        }}
+      />
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {glossaryOpen ? (
         <GlossaryDialog
@@ -497,6 +571,4 @@ export default function ReviewWorkspace({
       {confirmDialog}
     </div>
   );
-}
-
-const NO_FINDINGS: readonly QaFinding[] = [];
+});

@@ -22,6 +22,7 @@ import {
 } from '../../lib/review-store';
 import type { ReviewRowRecord } from '../../lib/storage/db';
 import { registerUnsavedWork } from '../../lib/unsaved-work';
+import { RowMemo } from './row-memo';
 
 /** Edits reach IndexedDB this long after the last keystroke, at the latest. */
 export const SAVE_DELAY_MS = 300;
@@ -100,8 +101,9 @@ export interface ReviewRows {
   /** Changes a row; `mergeKey` folds quick successive typing into one undo step. */
   change: (index: number, patch: Partial<RowCore>, options?: { mergeKey?: string }) => void;
   addTime: (index: number, ms: number) => void;
-  undo: () => void;
-  redo: () => void;
+  /** Undo and redo return the row they changed, or null. */
+  undo: () => number | null;
+  redo: () => number | null;
   canUndo: boolean;
   canRedo: boolean;
   resolveConflict: (index: number, keep: 'mine' | 'theirs') => void;
@@ -117,7 +119,15 @@ export interface ReviewRows {
   ) => void;
 }
 
-export function useReviewRows(reviewId: string, sources: readonly RowSource[]): ReviewRows {
+/**
+ * `sources` may be a new array whenever a translation arrives; rows whose source object stayed the
+ * same keep their row object. `positions` maps each row index to its place in `sources`.
+ */
+export function useReviewRows(
+  reviewId: string,
+  sources: readonly RowSource[],
+  positions: ReadonlyMap<number, number>,
+): ReviewRows {
   const queryClient = useQueryClient();
   const stored = useQuery(reviewRowsQuery(reviewId));
   const [local, setLocal] = useState<ReadonlyMap<number, WorkRow>>(() => new Map());
@@ -137,26 +147,45 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
     return map;
   }, [stored.data]);
 
-  const rows = useMemo(
+  // Rows as stored or as the engine gave them; a row is built again only when its source or its
+  // stored record changed, never per keystroke.
+  const built = useMemo(
     () =>
-      sources.map((source) => {
-        const mine = local.get(source.index);
-        if (mine) {
-          // A row nobody changed yet follows the engine: its MT may arrive after the edit view opened.
-          if (mine.revision === 0 && mine.mt === null && source.mt && mine.status === 'mt') {
-            return { ...mine, mt: source.mt.text, mtOrigin: source.mt.origin };
-          }
-          return mine;
-        }
-        const record = storedByIndex.get(source.index);
-        return record ? fromRecord(record, source) : fromMachine(source);
-      }),
-    [sources, local, storedByIndex],
+      new RowMemo((source: RowSource, record: ReviewRowRecord | undefined) =>
+        record ? fromRecord(record, source) : fromMachine(source),
+      ),
+    [],
   );
-  const rowsRef = useRef(rows);
+  const base = useMemo(
+    () => sources.map((source) => built.get(source.index, source, storedByIndex.get(source.index))),
+    [built, sources, storedByIndex],
+  );
+  // The reviewer's rows laid over them: a change touches its own row, every other row keeps its
+  // identity (memoized rows and per-row checks skip it).
+  const rows = useMemo(() => {
+    if (local.size === 0) return base;
+    const out = base.slice();
+    for (const [index, mine] of local) {
+      const position = positions.get(index);
+      const source = position === undefined ? undefined : sources[position];
+      if (position === undefined || !source) continue;
+      // A row nobody changed yet follows the engine: its MT may arrive after the edit view opened.
+      out[position] =
+        mine.revision === 0 && mine.mt === null && source.mt && mine.status === 'mt'
+          ? { ...mine, mt: source.mt.text, mtOrigin: source.mt.origin }
+          : mine;
+    }
+    return out;
+  }, [base, local, positions, sources]);
+  const rowsRef = useRef({ rows, positions });
   useEffect(() => {
-    rowsRef.current = rows;
+    rowsRef.current = { rows, positions };
   });
+  const rowAt = useCallback((index: number): WorkRow | undefined => {
+    const { rows: latest, positions: at } = rowsRef.current;
+    const position = at.get(index);
+    return position === undefined ? undefined : latest[position];
+  }, []);
 
   // The ref is the source of truth between renders: saves and broadcasts read it right away.
   const setRow = useCallback((row: WorkRow) => {
@@ -167,9 +196,8 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
   }, []);
 
   const current = useCallback(
-    (index: number): WorkRow | undefined =>
-      localRef.current.get(index) ?? rowsRef.current.find((row) => row.index === index),
-    [],
+    (index: number): WorkRow | undefined => localRef.current.get(index) ?? rowAt(index),
+    [rowAt],
   );
 
   const save = useCallback(
@@ -267,13 +295,13 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
             setRow({ ...mine, conflict: record });
             return;
           }
-          const source = rowsRef.current.find((row) => row.index === index);
+          const source = rowAt(index);
           if (!source) return;
           setRow(fromRecord(record, { index, source: source.source, mt: null }));
           void queryClient.invalidateQueries({ queryKey: reviewRowsQuery(reviewId).queryKey });
         });
       }),
-    [current, queryClient, reviewId, setRow],
+    [current, queryClient, reviewId, rowAt, setRow],
   );
 
   const syncHistory = () =>
@@ -324,11 +352,13 @@ export function useReviewRows(reviewId: string, sources: readonly RowSource[]): 
     const entry = history.current.undo();
     if (entry) apply(entry.index, entry.before);
     syncHistory();
+    return entry?.index ?? null;
   };
   const redo = () => {
     const entry = history.current.redo();
     if (entry) apply(entry.index, entry.after);
     syncHistory();
+    return entry?.index ?? null;
   };
 
   const resolveConflict: ReviewRows['resolveConflict'] = (index, keep) => {
