@@ -222,8 +222,8 @@ export function prepareText(text: string, language?: string): PreparedText {
     clusters = new Map();
     clusterCache.set(locale, clusters);
   }
-  let out = new Uint16Array(text.length + 16);
-  let starts = new Uint32Array(text.length + 16);
+  let out: Uint16Array = new Uint16Array(text.length + 16);
+  let starts: Uint32Array = new Uint32Array(text.length + 16);
   let length = 0;
   let aligned = true;
   let space = false;
