@@ -203,7 +203,7 @@ export function useFind({
   );
   const currentText = currentMatch ? textOf(currentMatch) : undefined;
   const key = currentMatch
-    ? `${currentMatch.segment}:${currentMatch.part}:${currentMatch.start}:${currentMatch.end}:${request}`
+    ? `${currentMatch.segment}:${currentMatch.part}:${currentMatch.start}:${request}`
     : null;
   useEffect(() => {
     if (key === null || key === shown.current || !currentMatch || !currentText) return;

@@ -3,6 +3,7 @@
  * find has to reach paragraphs that are not in the DOM, bring them into view and highlight the
  * match (CSS Custom Highlight API); with a translation, the translation view's text is searched.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -49,7 +50,7 @@ async function openLongReport(page: Page): Promise<void> {
 /** The text under each range of a named highlight, in the page. */
 function highlighted(page: Page, name: string): Promise<string[]> {
   return page.evaluate(
-    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => range.toString()),
+    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
     name,
   );
 }
@@ -92,6 +93,8 @@ test('Ctrl+F finds a word in a far paragraph that is not rendered, brings it int
   await expect(far).toBeInViewport();
   await expect.poll(() => highlighted(page, 'find-current')).toEqual([FAR_WORD]);
   await expect.poll(() => currentMatchClear(page)).toBe(true);
+  const axe = await new AxeBuilder({ page }).include('.toolbar').analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   // A word in every paragraph: the count is formatted, Enter moves on, Shift+Enter wraps back.
   await field.fill('item 1.');
