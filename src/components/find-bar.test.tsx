@@ -22,7 +22,6 @@ function Harness({
   const [query, setQuery] = useState('');
   return (
     <>
-      {/* eslint-disable-next-line react/jsx-no-literals -- test fixture */}
       <button type="button" onClick={bar.show}>
         open
       </button>
