@@ -106,9 +106,16 @@ describe('FindBar', () => {
     expect(bar).toHaveTextContent('2 / 3');
     await user.click(screen.getByRole('button', { name: '다음 결과' }));
     expect(bar).toHaveTextContent('3 / 3');
+    // F3 and Ctrl+G work as in browsers, also from outside the field.
+    await user.keyboard('{F3}');
+    expect(bar).toHaveTextContent('1 / 3');
+    await user.keyboard('{Shift>}{F3}{/Shift}');
+    expect(bar).toHaveTextContent('3 / 3');
+    await user.keyboard('{Control>}g{/Control}');
+    expect(bar).toHaveTextContent('1 / 3');
 
     // The count is read out once typing pauses.
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('결과 3개 중 3번째'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('결과 3개 중 1번째'));
   });
 
   it('asking for the only match again brings it back into view', async () => {

@@ -3,7 +3,8 @@
  * {@link FindState} holds and knows nothing of the document; the caller places it (the reader
  * pins it under its toolbar) and decides what "go to a match" means.
  *
- * Keys in the field: Enter next, Shift+Enter previous, Esc closes. The count is announced
+ * Keys in the field: Enter next, Shift+Enter previous, Esc closes; anywhere while the bar is open,
+ * F3 or Ctrl+G (⌘G) next and with Shift previous, as in browsers. The count is announced
  * politely once typing pauses, so a screen reader is not talked over on every keystroke.
  */
 import { useEffect, useId, useState, type Ref, type RefObject } from 'react';
@@ -56,6 +57,23 @@ export function FindBar({
     inputRef.current?.focus({ preventScroll: true });
     inputRef.current?.select();
   }, [focusRequest, inputRef]);
+
+  const { next, previous } = find;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const again =
+        event.key === 'F3' ||
+        ((event.ctrlKey || event.metaKey) &&
+          !event.altKey &&
+          (event.key.toLowerCase() === 'g' || event.code === 'KeyG'));
+      if (!again) return;
+      event.preventDefault();
+      if (event.shiftKey) previous();
+      else next();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [next, previous]);
 
   const [announced, setAnnounced] = useState('');
   useEffect(() => {

@@ -219,7 +219,7 @@ export function useFind({
     truncated: result.truncated,
     stale: query !== deferredQuery || prepared === null,
     textOf,
-    next: () => step(1),
-    previous: () => step(-1),
+    next: useCallback(() => step(1), [step]),
+    previous: useCallback(() => step(-1), [step]),
   };
 }

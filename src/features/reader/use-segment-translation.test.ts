@@ -55,8 +55,8 @@ describe('createShownTranslationsStore', () => {
     const client = new QueryClient();
     const cache = client.getQueryCache();
     client.setQueryData(['translation', 'a'], translation('uno'));
-    let finish = (_value: SegmentTranslation) => {};
-    const refetch = client.fetchQuery({
+    let finish: (value: SegmentTranslation) => void = () => undefined;
+    const refetch = client.query({
       queryKey: ['translation', 'a'],
       queryFn: () =>
         new Promise<SegmentTranslation>((resolve) => {
