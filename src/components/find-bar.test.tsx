@@ -144,6 +144,8 @@ describe('FindBar', () => {
     expect(screen.getByRole('button', { name: '다음 결과' })).toBeDisabled();
     expect(screen.getByRole('button', { name: '이전 결과' })).toBeDisabled();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('결과 없음'));
+    await user.click(screen.getByRole('button', { name: '찾기 닫기' }));
+    expect(screen.queryByRole('search')).not.toBeInTheDocument();
   });
 
   it('lets a second Ctrl+F through to the browser while the field has focus', async () => {
@@ -179,8 +181,12 @@ describe('FindBar', () => {
     expect(reopened).toHaveValue('gare');
     expect(reopened).toHaveProperty('selectionStart', 0);
     expect(reopened).toHaveProperty('selectionEnd', 4);
-    await user.click(screen.getByRole('button', { name: '찾기 닫기' }));
+    // Esc on the bar's buttons closes it too.
+    await user.tab();
+    expect(screen.getByRole('button', { name: '이전 결과' })).toHaveFocus();
+    await user.keyboard('{Escape}');
     expect(screen.queryByRole('search')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
   });
 
   it('formats the count in the UI language', async () => {

@@ -59,8 +59,17 @@ export function FindBar({
   }, [focusRequest, inputRef]);
 
   const { next, previous } = find;
+  const ownId = useId();
+  const barId = id ?? ownId;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      const inBar = event.target instanceof Element && event.target.closest(`[id="${barId}"]`);
+      if (event.key === 'Escape' && inBar && !event.isComposing) {
+        // The search field's own Esc would only clear it.
+        event.preventDefault();
+        onClose();
+        return;
+      }
       const again =
         event.key === 'F3' ||
         ((event.ctrlKey || event.metaKey) &&
@@ -73,7 +82,7 @@ export function FindBar({
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [next, previous]);
+  }, [next, previous, onClose, barId]);
 
   const [announced, setAnnounced] = useState('');
   useEffect(() => {
@@ -85,7 +94,7 @@ export function FindBar({
   return (
     <div
       ref={ref}
-      id={id}
+      id={barId}
       role="search"
       aria-label={t('find.region')}
       className={`find-bar${className ? ` ${className}` : ''}`}
@@ -107,11 +116,7 @@ export function FindBar({
         aria-invalid={none || undefined}
         onChange={(event) => find.setQuery(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            // The field's own Esc would only clear it.
-            event.preventDefault();
-            onClose();
-          } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+          if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
             event.preventDefault();
             if (event.shiftKey) find.previous();
             else find.next();
