@@ -38,15 +38,22 @@ export function useReaderFind(enabled: boolean) {
   };
 }
 
-/** Where content starts below whatever is pinned over the top of the page (toolbar, find bar). */
+/**
+ * Where content starts below whatever is pinned over the top of the page (the sticky toolbar with
+ * the find bar in it, or the find bar fixed on its own on a phone). A sticky toolbar counts even
+ * before it sticks: once the page scrolls to a match, it will.
+ */
 export function coveredTop(bar: HTMLElement | null): number {
   let top = 0;
   for (const element of [document.querySelector<HTMLElement>('.toolbar'), bar]) {
     if (!element) continue;
-    const position = getComputedStyle(element).position;
+    const style = getComputedStyle(element);
     const rect = element.getBoundingClientRect();
-    const pinned = position === 'fixed' || (position === 'sticky' && rect.top <= 1);
-    if (pinned && rect.height > 0) top = Math.max(top, rect.bottom);
+    if (rect.height === 0) continue;
+    if (style.position === 'fixed') top = Math.max(top, rect.bottom);
+    else if (style.position === 'sticky') {
+      top = Math.max(top, (Number.parseFloat(style.top) || 0) + rect.height);
+    }
   }
   return top;
 }
