@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
@@ -17,9 +17,12 @@ import { useTranslateDocument } from './use-segment-translation';
 import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
 import { readReadingPosition, useSaveReadingPosition } from './use-reading-position';
+import { useReaderFind } from './use-reader-find';
 
 // The review workspace, its checks and file formats load only when someone opens the view.
 const ReviewWorkspace = lazy(() => import('../review/review-workspace'));
+// Find loads when it is first opened.
+const ReaderFind = lazy(() => import('./reader-find'));
 
 interface ReaderPageProps {
   articleId: string;
@@ -91,6 +94,20 @@ function Reader({
   const labels = useSegmentLabels();
   const [initialIndex] = useState(() => readReadingPosition(record.id));
   useSaveReadingPosition(record.id);
+  const findBarId = useId();
+  const readingView = view === 'review' ? null : view;
+  const {
+    listRef,
+    inputRef: findInputRef,
+    barRef: findBarRef,
+    open: findOpen,
+    show: showFind,
+    close: closeFind,
+    focusRequest: findFocusRequest,
+    query: findQuery,
+    setQuery: setFindQuery,
+    startSegment: findStart,
+  } = useReaderFind(readingView !== null);
 
   const changeSource = (language: string | null) => {
     void updateArticle(record.id, { sourceLanguage: language }).then((next) => {
@@ -107,7 +124,30 @@ function Reader({
         detectedLanguage={record.detectedLanguage}
         sourceOverride={record.sourceLanguage}
         onSourceChange={changeSource}
-      />
+        onFind={readingView ? (findOpen ? closeFind : showFind) : undefined}
+        findOpen={findOpen}
+        findBarId={findBarId}
+      >
+        {findOpen && readingView ? (
+          <Suspense fallback={null}>
+            <ReaderFind
+              id={findBarId}
+              blocks={draft.blocks}
+              inputs={inputs}
+              sourceLanguage={sourceLanguage}
+              view={readingView}
+              listRef={listRef}
+              inputRef={findInputRef}
+              barRef={findBarRef}
+              query={findQuery}
+              setQuery={setFindQuery}
+              startSegment={findStart}
+              focusRequest={findFocusRequest}
+              onClose={closeFind}
+            />
+          </Suspense>
+        ) : null}
+      </ReaderToolbar>
       <TranslationStatus
         articleId={record.id}
         plan={plan}
@@ -136,6 +176,7 @@ function Reader({
         </Suspense>
       ) : (
         <SegmentList
+          ref={listRef}
           blocks={draft.blocks}
           inputs={inputs}
           sourceLanguage={sourceLanguage}

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageNames } from '../../components/use-language-names';
 import { VIEW_MODES, usePreferences } from '../../lib/preferences';
@@ -9,13 +9,25 @@ interface ReaderToolbarProps {
   detectedLanguage: string | null;
   sourceOverride: string | null;
   onSourceChange: (language: string | null) => void;
+  /** Opens or closes find in the article; without it there is no find button. */
+  onFind?: () => void;
+  findOpen?: boolean;
+  findBarId?: string;
+  /** The find bar, shown under the toolbar's controls and pinned with them. */
+  children?: ReactNode;
 }
+
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 export function ReaderToolbar({
   plan,
   detectedLanguage,
   sourceOverride,
   onSourceChange,
+  onFind,
+  findOpen = false,
+  findBarId,
+  children,
 }: ReaderToolbarProps) {
   const { t } = useTranslation(['common', 'providers']);
   const names = useLanguageNames();
@@ -97,6 +109,29 @@ export function ReaderToolbar({
       <p className="toolbar__engine muted">
         {t('reader.toolbar.engine', { engine: t(`providers:${plan.engine.providerId}.name`) })}
       </p>
+      {onFind ? (
+        <button
+          type="button"
+          className="button toolbar__find"
+          aria-label={t('reader.toolbar.find')}
+          aria-expanded={findOpen}
+          aria-controls={findOpen ? findBarId : undefined}
+          aria-keyshortcuts="Control+F Meta+F"
+          title={t('reader.toolbar.findHint', { shortcut: MAC ? '⌘F' : 'Ctrl+F' })}
+          onClick={onFind}
+        >
+          <svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true" focusable="false">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <path
+              d="M10.5 10.5L14 14"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
+      ) : null}
+      {children}
     </section>
   );
 }

@@ -6,7 +6,15 @@
  * document's queries run whether or not their row exists.
  */
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ComponentProps,
+  type Ref,
+} from 'react';
 import type { Block } from '../../domain/article/types';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
@@ -27,13 +35,29 @@ interface SegmentListProps {
   initialIndex?: number;
 }
 
-export function SegmentList(props: SegmentListProps) {
+/** What the list lets its page do: reach a row that may not be rendered yet (find uses it). */
+export interface SegmentListHandle {
+  /** Brings a segment's row into the middle of the viewport, rendering it first if need be. */
+  scrollToIndex: (index: number) => void;
+  /** The element that holds the rendered rows. */
+  root: () => HTMLElement | null;
+}
+
+/** How many frames a row that renders progressively is waited for. */
+const ROW_WAIT_FRAMES = 240;
+
+export function SegmentList({
+  ref,
+  ...props
+}: SegmentListProps & { ref?: Ref<SegmentListHandle> }) {
   return props.blocks.length >= VIRTUALIZE_FROM ? (
-    <WindowedSegments {...props} />
+    <WindowedSegments {...props} handle={ref} />
   ) : (
-    <AllSegments {...props} />
+    <AllSegments {...props} handle={ref} />
   );
 }
+
+type ListProps = SegmentListProps & { handle: Ref<SegmentListHandle> | undefined };
 
 function segmentProps(
   props: SegmentListProps,
@@ -52,9 +76,29 @@ function segmentProps(
   };
 }
 
-function AllSegments(props: SegmentListProps) {
+function AllSegments(props: ListProps) {
   const rendered = useProgressiveCount(props.blocks.length);
   const { initialIndex = 0 } = props;
+  const listRef = useRef<HTMLDivElement>(null);
+  const scrollFrame = useRef(0);
+  useImperativeHandle(
+    props.handle,
+    () => ({
+      scrollToIndex: (index: number) => {
+        cancelAnimationFrame(scrollFrame.current);
+        let frames = 0;
+        const reveal = () => {
+          const row = listRef.current?.querySelector(`[data-segment="${index}"]`);
+          if (row) row.scrollIntoView({ block: 'center' });
+          else if (++frames < ROW_WAIT_FRAMES) scrollFrame.current = requestAnimationFrame(reveal);
+        };
+        reveal();
+      },
+      root: () => listRef.current,
+    }),
+    [],
+  );
+  useEffect(() => () => cancelAnimationFrame(scrollFrame.current), []);
   useEffect(() => {
     if (initialIndex <= 0) return;
     // Rows render a slice per frame: wait for the one to restore.
@@ -62,12 +106,12 @@ function AllSegments(props: SegmentListProps) {
     let frame = requestAnimationFrame(function find() {
       const row = document.querySelector(`.segments [data-segment="${initialIndex}"]`);
       if (row) row.scrollIntoView({ block: 'start' });
-      else if (++frames < 240) frame = requestAnimationFrame(find);
+      else if (++frames < ROW_WAIT_FRAMES) frame = requestAnimationFrame(find);
     });
     return () => cancelAnimationFrame(frame);
   }, [initialIndex]);
   return (
-    <div className={`segments segments--${props.view} segments--whole`}>
+    <div ref={listRef} className={`segments segments--${props.view} segments--whole`}>
       {props.blocks.slice(0, rendered).map((_, index) => {
         const own = segmentProps(props, index);
         return own ? <SegmentView key={index} {...own} /> : null;
@@ -76,7 +120,7 @@ function AllSegments(props: SegmentListProps) {
   );
 }
 
-function WindowedSegments(props: SegmentListProps) {
+function WindowedSegments(props: ListProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {
@@ -98,6 +142,14 @@ function WindowedSegments(props: SegmentListProps) {
     restored.current = true;
     virtualizer.scrollToIndex(initialIndex, { align: 'start' });
   }, [virtualizer, initialIndex, offset]);
+  useImperativeHandle(
+    props.handle,
+    () => ({
+      scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'center' }),
+      root: () => listRef.current,
+    }),
+    [virtualizer],
+  );
 
   return (
     <div

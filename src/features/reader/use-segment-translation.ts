@@ -302,3 +302,77 @@ function sameProgress(a: DocumentProgress, b: DocumentProgress): boolean {
     a.inFlight === b.inFlight
   );
 }
+
+/** How often translations that arrive reach a document-wide reader of them (find). */
+export const SHOWN_TRANSLATIONS_INTERVAL_MS = 400;
+
+const NO_TRANSLATIONS: readonly (SegmentTranslation | undefined)[] = [];
+
+/**
+ * The translation each segment shows right now (undefined where it shows none), for every segment
+ * of the document, rendered or not: read from the query cache, the same place each segment's own
+ * query reads. Updates arrive in batches at most every SHOWN_TRANSLATIONS_INTERVAL_MS while
+ * translations come in. `enabled: false` reads nothing and subscribes to nothing.
+ */
+export function useShownTranslations(
+  inputs: readonly (SegmentTranslationInput | null)[],
+  enabled: boolean,
+): readonly (SegmentTranslation | undefined)[] {
+  const queryClient = useQueryClient();
+  const hashes = useMemo(
+    () =>
+      enabled
+        ? inputs.map((input) => (input ? hashKey(segmentTranslationQuery(input).queryKey) : null))
+        : null,
+    [inputs, enabled],
+  );
+  const store = useMemo(
+    () => (hashes ? createShownTranslationsStore(queryClient.getQueryCache(), hashes) : null),
+    [queryClient, hashes],
+  );
+  return useSyncExternalStore(
+    store?.subscribe ?? noSubscription,
+    store?.getSnapshot ?? (() => NO_TRANSLATIONS),
+  );
+}
+
+export function createShownTranslationsStore(
+  cache: QueryCache,
+  hashes: readonly (string | null)[],
+) {
+  const wanted = new Set(hashes.filter((hash): hash is string => hash !== null));
+  const read = (): (SegmentTranslation | undefined)[] =>
+    hashes.map((hash) => {
+      const state = hash ? cache.get<SegmentTranslation>(hash)?.state : undefined;
+      // As a segment shows it: a translation being fetched again is not shown meanwhile.
+      return state?.status === 'success' && state.fetchStatus !== 'fetching'
+        ? state.data
+        : undefined;
+    });
+  let snapshot = read();
+  return {
+    subscribe: (listener: () => void) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const publish = () => {
+        timer = null;
+        const next = read();
+        if (next.length === snapshot.length && next.every((item, i) => item === snapshot[i])) {
+          return;
+        }
+        snapshot = next;
+        listener();
+      };
+      const unsubscribe = cache.subscribe((event) => {
+        if (event.type !== 'updated' || !wanted.has(event.query.queryHash)) return;
+        timer ??= setTimeout(publish, SHOWN_TRANSLATIONS_INTERVAL_MS);
+      });
+      // What arrived between reading the snapshot and subscribing.
+      publish();
+      return () => {
+        if (timer !== null) clearTimeout(timer);
+        unsubscribe();
+      };
+    },
+    getSnapshot: () => snapshot,
+  };
+}
