@@ -35,7 +35,7 @@ function longArticle(): string {
       sentences.push(
         `${PEOPLE[n % PEOPLE.length] ?? ''} ${ACTIONS[(n >> 1) % ACTIONS.length] ?? ''} the ` +
           `${PLACES[(n >> 2) % PLACES.length] ?? ''} on day ${n + 1} ` +
-          `${ENDINGS[(n >> 3) % ENDINGS.length] ?? ''}`,
+          (ENDINGS[(n >> 3) % ENDINGS.length] ?? ''),
       );
     }
     paragraphs.push(sentences.join(' '));
@@ -271,8 +271,6 @@ async function expectSteadyScrollUp(page: Page): Promise<void> {
         null,
       before!.index,
     );
-    const scrolled = await page.evaluate(() => window.scrollY);
-    void scrolled;
     expect(after! - before!.top, `row ${before!.index} after scrolling up 700px`).toBeCloseTo(
       700,
       0,
