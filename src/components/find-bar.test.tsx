@@ -65,6 +65,25 @@ function OpenBar({
   return <FindBar find={find} inputRef={inputRef} focusRequest={focusRequest} onClose={onClose} />;
 }
 
+/** The harness with texts that change on a click, as translations arriving change them. */
+function Changing({
+  versions,
+  onGoTo,
+}: {
+  versions: readonly (readonly string[])[];
+  onGoTo: (match: FindMatch, text: FindText) => void;
+}) {
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setVersion((v) => Math.min(v + 1, versions.length - 1))}>
+        change
+      </button>
+      <Harness texts={versions[version] ?? []} onGoTo={onGoTo} />
+    </>
+  );
+}
+
 const TEXTS = ['Un café noir.', 'Rien ici.', 'Le CAFE de la gare, puis un cafe.'];
 
 describe('FindBar', () => {
@@ -130,6 +149,41 @@ describe('FindBar', () => {
     expect(onGoTo).toHaveBeenLastCalledWith(
       { segment: 1, part: 0, start: 3, end: 7 },
       expect.objectContaining({ part: 'source' }),
+    );
+  });
+
+  it('follows texts that change while open (a translation arriving) without moving the page', async () => {
+    const user = userEvent.setup();
+    const onGoTo = vi.fn();
+    await renderWithApp(
+      <Changing
+        versions={[
+          ['Rien.', 'La gare.', 'Rien.'],
+          ['Une gare.', 'La gare.', 'Rien.'],
+          ['Une gare.', 'Rien.', 'Une autre gare.'],
+        ]}
+        onGoTo={onGoTo}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'open' }));
+    await user.type(screen.getByRole('searchbox'), 'gare');
+    const bar = screen.getByRole('search');
+    await waitFor(() => expect(bar).toHaveTextContent('1 / 1'));
+    expect(onGoTo).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByRole('button', { name: 'change' }));
+    // The current match stays the one the reader was on.
+    await waitFor(() => expect(bar).toHaveTextContent('2 / 2'));
+    await user.click(screen.getByRole('button', { name: 'change' }));
+    // It went away: the next one is current, and the page is left where the reader has it.
+    await waitFor(() => expect(bar).toHaveTextContent('2 / 2'));
+    expect(onGoTo).toHaveBeenCalledTimes(1);
+    await user.click(screen.getByRole('searchbox'));
+    await user.keyboard('{Enter}');
+    expect(bar).toHaveTextContent('1 / 2');
+    expect(onGoTo).toHaveBeenLastCalledWith(
+      expect.objectContaining({ segment: 0, start: 4 }),
+      expect.objectContaining({ text: 'Une gare.' }),
     );
   });
 

@@ -55,5 +55,8 @@ export function useFindBar(input: RefObject<HTMLInputElement | null>) {
     setOpen(false);
   }, [input]);
 
-  return { open, focusRequest, show, close };
+  /** Closes without moving focus: for when what the bar searched goes away (another view). */
+  const dismiss = useCallback(() => setOpen(false), []);
+
+  return { open, focusRequest, show, close, dismiss };
 }

@@ -178,6 +178,17 @@ export function useFind({
     () => matchAtOrAfter(matches, place.segment, place.part, place.start),
     [matches, place],
   );
+  // The place follows the current match, so that as texts change (a translation arriving) or
+  // the query grows, the current match stays the one the reader is on.
+  const onMatch = current === -1 ? undefined : matches[current];
+  if (
+    onMatch &&
+    (onMatch.segment !== place.segment ||
+      onMatch.part !== place.part ||
+      onMatch.start !== place.start)
+  ) {
+    setPlace({ segment: onMatch.segment, part: onMatch.part, start: onMatch.start });
+  }
 
   // Asking again for the same match (Enter with one match) brings it back into view too.
   const [request, setRequest] = useState(0);
@@ -194,7 +205,6 @@ export function useFind({
   );
 
   const goTo = useEffectEvent(onGoTo);
-  const shown = useRef<string | null>(null);
   const currentMatch = current === -1 ? undefined : matches[current];
   const searched = prepared?.texts;
   const textOf = useCallback(
@@ -202,14 +212,23 @@ export function useFind({
     [searched],
   );
   const currentText = currentMatch ? textOf(currentMatch) : undefined;
-  const key = currentMatch
-    ? `${currentMatch.segment}:${currentMatch.part}:${currentMatch.start}:${request}`
-    : null;
+  // The page moves for what the reader did: next or previous, or a query whose current match is
+  // somewhere else. It stays put when typing on keeps the match where it was, and when the
+  // current match shifts because a translation arrived under it while they read.
+  const shown = useRef<{ query: string; request: number; at: string } | null>(null);
   useEffect(() => {
-    if (key === null || key === shown.current || !currentMatch || !currentText) return;
-    shown.current = key;
+    if (!currentMatch || !currentText) return;
+    const at = `${currentMatch.segment}:${currentMatch.part}:${currentMatch.start}`;
+    const last = shown.current;
+    const asked = !last || last.request !== request;
+    const moved = !last || (last.query !== deferredQuery && last.at !== at);
+    if (!asked && !moved) {
+      if (last.query !== deferredQuery) shown.current = { ...last, query: deferredQuery };
+      return;
+    }
+    shown.current = { query: deferredQuery, request, at };
     goTo(currentMatch, currentText);
-  }, [key, currentMatch, currentText]);
+  }, [deferredQuery, request, currentMatch, currentText]);
 
   return {
     query,

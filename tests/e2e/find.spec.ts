@@ -223,3 +223,38 @@ for (const [language, label] of [
     });
   }
 }
+
+test('find is part of the reading views: the review view closes it and keeps Ctrl+F for the browser', async ({
+  page,
+}) => {
+  const params = new URLSearchParams({
+    text: 'The museum opens a new wing on Monday.\n\nVisitors can see the paintings for free.',
+    title: 'Museum news',
+    to: 'es',
+  });
+  await page.goto(`/?${params.toString()}`);
+  await expect(segments(page)).toHaveCount(2);
+  await page.keyboard.press('Control+f');
+  await expect(page.getByRole('searchbox', { name: '본문에서 찾을 말' })).toBeFocused();
+  await page.getByText('검토', { exact: true }).click();
+  await expect(page.getByRole('search')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '본문에서 찾기' })).toHaveCount(0);
+  const prevented = await page.evaluate(() => {
+    const event = new KeyboardEvent('keydown', {
+      key: 'f',
+      code: 'KeyF',
+      ctrlKey: true,
+      cancelable: true,
+      bubbles: true,
+    });
+    return !document.body.dispatchEvent(event);
+  });
+  expect(prevented).toBe(false);
+  // Back in a reading view, find stays closed until asked for.
+  await page.getByText('원문', { exact: true }).click();
+  await expect(page.getByRole('button', { name: '본문에서 찾기' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+  await expect(page.getByRole('search')).toHaveCount(0);
+});

@@ -12,6 +12,8 @@ export function useReaderFind(enabled: boolean) {
   const inputRef = useRef<HTMLInputElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const bar = useFindBar(inputRef);
+  // Another view (review) takes the page: find closes rather than coming back by itself later.
+  if (!enabled && bar.open) bar.dismiss();
   const open = bar.open && enabled;
   const [query, setQuery] = useState('');
   const [startSegment, setStartSegment] = useState(0);
