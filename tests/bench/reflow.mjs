@@ -1,10 +1,10 @@
 // Plain-text reconstruction speed: the app's own pipeline from file bytes to an article
 // (src/domain/article: decodeArticleBytes, then ingestText, which is what opening a .txt file
 // runs), bundled for Node with rolldown and timed on hard-wrapped English text of 1, 2.5 and
-// 5 MB. Budget: 5 MB well under a second (≤ 500 ms), and time growing in step with the size (an
-// exponent near 1; quadratic work shows as 2). Then the same 5 MB file is opened in the built app
-// through the file input, as information: that adds hashing, language detection, storage and
-// the first render.
+// 5 MB. Budget: 5 MB well under a second (≤ 500 ms of CPU time), and time growing in step with
+// the size (an exponent near 1; quadratic work shows as 2). Then the same 5 MB file is opened in
+// the built app through the file input, as information: that adds hashing, language detection,
+// storage and the first render.
 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,9 +66,9 @@ async function timeOpen(pipeline, bytes, runs) {
   };
 }
 
-/** k in time ∝ size^k, from the smallest and largest sizes. */
+/** k in time ∝ size^k, from the smallest and largest sizes (CPU time: steadier under load). */
 const growthExponent = (small, large) =>
-  Math.log(large.medianMs / small.medianMs) / Math.log(large.bytes / small.bytes);
+  Math.log(large.cpuMedianMs / small.cpuMedianMs) / Math.log(large.bytes / small.bytes);
 
 export async function measureReflow(env) {
   const { opts } = env;
@@ -130,11 +130,13 @@ export async function measureReflow(env) {
     list.map((r) => `${MB(r.bytes)} ${ms(r.medianMs)} (CPU ${ms(r.cpuMedianMs)})`).join(', ');
   return {
     rows: [
+      // Judged on CPU time: on a shared machine the wall time of a synchronous function
+      // measures the neighbours as much as the code.
       row(
         `reconstruct ${MB(largest.bytes)} hard-wrapped text`,
-        `${ms(largest.medianMs)} (CPU ${ms(largest.cpuMedianMs)})`,
+        `${ms(largest.cpuMedianMs)} CPU (${ms(largest.medianMs)} wall)`,
         `≤ ${ms(BUDGET_MS)}`,
-        largest.medianMs <= BUDGET_MS,
+        largest.cpuMedianMs <= BUDGET_MS,
       ),
       row(
         'growth 1 → 5 MB (time ∝ size^k)',
@@ -144,7 +146,7 @@ export async function measureReflow(env) {
       ),
       row(
         '  same, no blank lines between paragraphs',
-        `${ms(other.at(-1).medianMs)}, k = ${otherGrowth.toFixed(2)}`,
+        `${ms(other.at(-1).cpuMedianMs)} CPU, k = ${otherGrowth.toFixed(2)}`,
         'info',
       ),
       row(

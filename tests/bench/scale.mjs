@@ -316,9 +316,10 @@ async function scrollView({ context, baseUrl, docId, view, opts }) {
     const cdp = await context.newCDPSession(page);
     const opened = Date.now();
     const left = () => Math.max(1000, opened + opts.viewTimeoutMs - Date.now());
-    let firstRowsMs = null;
-    let settled = { settled: false };
-    try {
+    const progress = { firstRowsMs: null };
+    // Playwright's own timeouts wait for a busy renderer to answer before they give up, so the
+    // whole opening is also held to a deadline kept in Node.
+    const open = async () => {
       await page.goto(`${baseUrl}?doc=${encodeURIComponent(docId)}`, { timeout: left() });
       await page.waitForFunction(
         () =>
@@ -327,16 +328,16 @@ async function scrollView({ context, baseUrl, docId, view, opts }) {
         null,
         { polling: 100, timeout: left() },
       );
-      firstRowsMs = Date.now() - opened;
+      progress.firstRowsMs = Date.now() - opened;
       await page.waitForLoadState('networkidle', { timeout: left() });
-      settled = await withDeadline(
-        page.evaluate(settle, { limitMs: left() }),
-        left() + 15_000,
-        'no answer while settling',
-      );
-    } catch (error) {
-      settled = { settled: false, error: error.message.split('\n')[0] };
-    }
+      return page.evaluate(settle, { limitMs: left() });
+    };
+    const settled = await withDeadline(
+      open(),
+      opts.viewTimeoutMs + 5_000,
+      'not ready in time',
+    ).catch((error) => ({ settled: false, error: error.message.split('\n')[0] }));
+    const { firstRowsMs } = progress;
     if (!settled.settled) {
       const state = await snapshot(page, cdp);
       const waited = Date.now() - opened;
@@ -399,7 +400,7 @@ async function scrollView({ context, baseUrl, docId, view, opts }) {
     );
     return result;
   } finally {
-    await page.close();
+    await withDeadline(page.close(), 30_000, 'page not closed').catch(() => {});
   }
 }
 
@@ -489,7 +490,7 @@ export async function measureScale(env) {
       );
     }
   } finally {
-    await opened.context.close();
+    await withDeadline(opened.context.close(), 30_000, 'context not closed').catch(() => {});
   }
 
   const rows = [
