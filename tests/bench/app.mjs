@@ -209,7 +209,7 @@ export async function runApp({
       await page.reload();
       await page.waitForFunction(() => window.__interlinearBench.last !== null, null, {
         polling: 100,
-        timeout: 60_000,
+        timeout: Math.max(60_000, timeoutMs / 2),
       });
       const reopened = await readProbe(page);
       // Anything the app would still send would leave right after the reader settles.

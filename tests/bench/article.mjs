@@ -271,3 +271,40 @@ export function generateArticle({ paragraphs = 1000, seed = 20261123 } = {}) {
   const title = 'Trams, Budgets and a Long Winter: How the City Spent Its Year';
   return { title, paragraphs: body, text: `${title}\n\n${body.join('\n\n')}\n` };
 }
+
+/** Breaks a paragraph into lines of at most `width` characters, at spaces, as a mail client does. */
+export function hardWrap(paragraph, width = 72) {
+  const lines = [];
+  let line = '';
+  for (const word of paragraph.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/**
+ * A plain-text file of about `bytes` bytes (UTF-8) of the same prose, hard-wrapped at `width`
+ * columns the way copies of e-mails and old text files arrive. `blankLines` separates paragraphs
+ * with a blank line; without it only the short last line of a paragraph marks its end.
+ */
+export function generateWrappedText({ bytes, seed = 20261123, width = 72, blankLines = true }) {
+  // The generator's paragraphs do not depend on how many are asked for, so a generous estimate
+  // cut down to size gives the same text as an exact count would.
+  const { title, paragraphs } = generateArticle({ paragraphs: Math.ceil(bytes / 140) + 10, seed });
+  const separator = blankLines ? '\n\n' : '\n';
+  const kept = [];
+  let size = title.length + 2;
+  for (const paragraph of paragraphs) {
+    if (size >= bytes) break;
+    kept.push(paragraph);
+    size += paragraph.length + separator.length;
+  }
+  const text = `${title}\n\n${kept.map((p) => hardWrap(p, width)).join(separator)}\n`;
+  return { title, paragraphs: kept, text };
+}

@@ -1,34 +1,20 @@
-// `npm run bench`: how long the built app takes to translate a long article through Apertium APy,
-// next to what APy itself needs for the same work.
+// `npm run bench`: the budgets of GUIDE §4, measured on the production build (`vite preview` of a
+// copy of dist/) in Debian's Chromium, each reported beside its budget. One module per part:
 //
-// A 1,000-paragraph English article (about 155 KB, generated from a fixed seed) is translated into
-// Spanish twice over, alternately, N times each:
-//   direct  the same texts sent from Node straight to APy with the app's packing and concurrency
-//           (tests/bench/direct.mjs): the floor for any client of this engine;
-//   app     the production build (`vite preview` of dist/) in Chromium, the article given through
-//           the start page's file input, timed inside the page until every segment is translated.
-// Medians are compared against two budgets: all translated within 1.1 × direct, and the first
-// paragraph within the direct first round trip + 50 ms. After each app run the tab is reloaded to
-// check that reopening the article sends no engine requests.
+//   first-load  initial JavaScript of the start page and of the reader route   (first-load.mjs)
+//   scale       a 10,000-paragraph document: time to readable, scrolling it in
+//               every view (DOM size, JS heap, long tasks)                      (scale.mjs)
+//   translate   translating a long document through APy, app against direct    (translate.mjs)
+//   lighthouse  Lighthouse 12 on the start page, mobile and desktop presets    (lighthouse.mjs)
+//   reflow      plain-text reconstruction of 1 to 5 MB hard-wrapped text        (reflow.mjs)
 //
 // The bench reports, it does not gate: it exits 0 whether budgets pass or not, and non-zero only
-// when the run itself breaks (build failure, no engine, segments that never all translate).
-// Results go to test-results/bench/latest.json.
-//
-// Usage:  npm run bench [-- --paragraphs 1000] [--runs 3] [--no-build] [--trace]
-// Environment: APY_PORT (default 2737; an APy already answering there is reused),
-// CHROMIUM_PATH (default /usr/bin/chromium), INTERLINEAR_NO_APT=1.
+// when the run itself breaks (build failure, no engine, a page that never gets there). A part that
+// breaks is reported as broken and the others still run. Everything goes to
+// test-results/bench/latest.json; `npm run bench -- --help` lists the options.
 
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -36,522 +22,270 @@ import {
   ensureApy,
   ensureNpmDeps,
   ensurePackages,
-  findFreePort,
-  localBin,
+  formatDuration,
   log,
   repoRoot,
-  run,
   signalChildren,
-  spawnGroup,
-  stopGroup,
-  waitForHttp,
   warn,
 } from '../../.ci/lib/system.mjs';
-import { runApp } from './app.mjs';
-import { generateArticle } from './article.mjs';
-import { APY_LIMITS, packTexts, translateDirect } from './direct.mjs';
-import { cpuBetween, cpuSnapshot } from './cpu.mjs';
-import { summarizeTrace } from './trace.mjs';
+import { CHROMIUM_PATH, launchBrowser, VIEWPORT } from './browser.mjs';
+import { measureFirstLoad } from './first-load.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
+import { measureReflow } from './reflow.mjs';
+import { markdownTable, summaryTable } from './report.mjs';
+import { measureScale } from './scale.mjs';
+import { atCleanup, cleanup, ensureBuild, startPreview, warmApy } from './setup.mjs';
+import { measureTranslate } from './translate.mjs';
 
 const SEED = 20261123;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RESULTS_DIR = join(repoRoot, 'test-results', 'bench');
+
+const PARTS = [
+  { id: 'first-load', title: 'First load', measure: measureFirstLoad },
+  { id: 'scale', title: 'Large document', measure: measureScale },
+  { id: 'translate', title: 'Translation through APy', measure: measureTranslate },
+  { id: 'lighthouse', title: 'Lighthouse (start page)', measure: measureLighthouse },
+  { id: 'reflow', title: 'Plain-text reconstruction', measure: measureReflow },
+];
+
+const HELP = `Usage: npm run bench [-- options]
+
+Measures the production build against the budgets in the design guide and prints a table
+(measurement, value, budget, ✔/✘); everything is written to test-results/bench/latest.json.
+The bench reports and never gates: it exits 0 unless the run itself breaks.
+
+Parts (all by default, in this order):
+  first-load   initial JavaScript (gzip) of the start page; the reader route as information
+  scale        a 10,000-paragraph document: open until readable (original and bilingual view),
+               then translated, scrolled top to bottom in the original, translation, bilingual
+               and review views (DOM elements, JS heap, long tasks)
+  translate    translating a document through APy: the app against a direct script (ratio)
+  lighthouse   Lighthouse on the start page, mobile (default settings) and desktop presets
+  reflow       plain-text reconstruction of 1, 2.5 and 5 MB of hard-wrapped text (Node), and
+               opening the 5 MB file in the app
+
+Options:
+  --only <parts>             comma-separated parts to run, e.g. --only first-load,lighthouse
+  --skip <parts>             comma-separated parts to leave out
+  --quick                    a short run (about 3 minutes): translate 1,000 paragraphs once,
+                             a 3,000-paragraph large document opened once, mobile Lighthouse only
+  --paragraphs <n>           translate: paragraphs in the document (default 10000)
+  --runs <n>                 translate: alternating runs per side, medians reported (default 2)
+  --timeout <s>              translate: seconds an app run may take (default 30 ms a paragraph,
+                             at least 120)
+  --trace                    translate: one more app run with a Chromium trace, summarised
+  --scale-paragraphs <n>     scale: paragraphs in the large document (default 10000)
+  --open-runs <n>            scale: opens per view for the time to readable (default 3)
+  --scroll-step <px>         scale: pixels scrolled per frame (default 1500)
+  --scroll-limit <s>         scale: longest a view's scroll may take (default 60)
+  --view-timeout <s>         scale: longest a view may take to show its rows and settle before
+                             it is reported as not ready and not scrolled (default 90)
+  --views <list>             scale: views to scroll (default original,translation,bilingual,review)
+  --no-desktop               lighthouse: skip the desktop preset
+  --reflow-runs <n>          reflow: timed runs per size, median reported (default 5)
+  --no-build                 use dist/ as it is (default: rebuild when sources are newer)
+  -h, --help                 this text
+
+Environment: APY_PORT (default 2737; an APy already answering there is reused, otherwise one is
+started and stopped again), CHROMIUM_PATH (default /usr/bin/chromium), INTERLINEAR_NO_APT=1.
+`;
 
 function options() {
   const { values } = parseArgs({
     options: {
-      paragraphs: { type: 'string', default: '1000' },
-      runs: { type: 'string', default: '3' },
-      'no-build': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      paragraphs: { type: 'string' },
+      runs: { type: 'string' },
+      timeout: { type: 'string' },
       trace: { type: 'boolean', default: false },
-      timeout: { type: 'string', default: '120' },
+      'scale-paragraphs': { type: 'string' },
+      'open-runs': { type: 'string' },
+      'scroll-step': { type: 'string', default: '1500' },
+      'view-timeout': { type: 'string', default: '90' },
+      'scroll-limit': { type: 'string', default: '60' },
+      views: { type: 'string', default: 'original,translation,bilingual,review' },
+      'no-desktop': { type: 'boolean', default: false },
+      'reflow-runs': { type: 'string', default: '5' },
+      'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log(
-      'Usage: npm run bench [-- --paragraphs 1000] [--runs 3] [--timeout 120] [--no-build] [--trace]',
-    );
+    process.stdout.write(HELP);
     process.exit(0);
   }
-  const positive = (name) => {
-    const value = Number(values[name]);
+  const quick = values.quick;
+  const positive = (name, fallback) => {
+    const raw = values[name] ?? fallback;
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
     if (!Number.isInteger(value) || value < 1) {
       throw new SetupError(`--${name} must be a positive whole number.`);
     }
     return value;
   };
+  const list = (name) =>
+    values[name]
+      ?.split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const known = PARTS.map((part) => part.id);
+  for (const name of ['only', 'skip']) {
+    const unknown = (list(name) ?? []).filter((id) => !known.includes(id));
+    if (unknown.length) {
+      throw new SetupError(`--${name}: unknown part ${unknown.join(', ')} (${known.join(', ')}).`);
+    }
+  }
+  const only = list('only') ?? known;
+  const skip = list('skip') ?? [];
+  const views = list('views');
+  const badView = views.find(
+    (view) => !['original', 'translation', 'bilingual', 'review'].includes(view),
+  );
+  if (badView) throw new SetupError(`--views: unknown view ${badView}.`);
   const port = Number(process.env.APY_PORT || 2737);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new SetupError(`APY_PORT=${process.env.APY_PORT} is not a valid TCP port.`);
   }
+  const timeout = positive('timeout');
   return {
-    paragraphs: positive('paragraphs'),
-    runs: positive('runs'),
-    timeoutMs: positive('timeout') * 1000,
-    build: !values['no-build'],
+    parts: known.filter((id) => only.includes(id) && !skip.includes(id)),
+    quick,
+    seed: SEED,
+    paragraphs: positive('paragraphs', quick ? 1000 : 10_000),
+    runs: positive('runs', quick ? 1 : 2),
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     trace: values.trace,
+    scaleParagraphs: positive('scale-paragraphs', quick ? 3000 : 10_000),
+    openRuns: positive('open-runs', quick ? 1 : 3),
+    scrollStep: positive('scroll-step'),
+    viewTimeoutMs: positive('view-timeout') * 1000,
+    scrollLimitMs: positive('scroll-limit') * 1000,
+    views,
+    desktop: !values['no-desktop'] && !quick,
+    reflowRuns: positive('reflow-runs', quick ? 3 : 5),
+    build: !values['no-build'],
     apyPort: port,
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Setup: the same staleness rule as `npm start` (dist/index.html older than any build input).
-// ---------------------------------------------------------------------------------------------
-
-const BUILD_INPUTS = [
-  'src',
-  'locales',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'package-lock.json',
-];
-
-function newestMtime(path) {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
+/** Resolves once, on first use: a part that needs no browser or engine starts neither. */
+function lazy(start) {
+  let started = null;
+  return () => (started ??= start());
 }
 
-function staleBuildReason() {
-  let built;
-  try {
-    built = statSync(join(repoRoot, 'dist', 'index.html')).mtimeMs;
-  } catch {
-    return 'dist/ has not been built yet';
-  }
-  const newest = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(repoRoot, input))));
-  return newest > built ? 'sources changed since the last build' : null;
-}
-
-const resources = { apy: null, preview: null, browser: null, snapshot: null, distDir: null };
-let cleaning = null;
-
-function cleanup() {
-  cleaning ??= (async () => {
-    await resources.browser?.close().catch(() => {});
-    await Promise.all([resources.preview && stopGroup(resources.preview), resources.apy?.stop()]);
-    if (resources.snapshot) rmSync(resources.snapshot, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-/**
- * Serves a copy of dist/: a build started meanwhile (`npm test` rebuilds dist/) would otherwise
- * swap files under the running bench.
- */
-async function startPreview() {
-  resources.snapshot = mkdtempSync(join(tmpdir(), 'interlinear-bench-'));
-  const outDir = join(resources.snapshot, 'dist');
-  cpSync(join(repoRoot, 'dist'), outDir, { recursive: true });
-  resources.distDir = outDir;
-  const port = await findFreePort(4417);
-  const args = ['preview', '--outDir', outDir, '--host', '127.0.0.1'];
-  const child = spawnGroup(
-    process.execPath,
-    [localBin('vite'), ...args, '--port', String(port), '--strictPort'],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-  resources.preview = child;
-  const url = `http://127.0.0.1:${port}/`;
-  const up = await waitForHttp(url, 30_000, {
-    stillHopeful: () => child.exitCode === null && child.signalCode === null,
+function createEnv(opts) {
+  const env = { opts };
+  env.preview = lazy(() => startPreview());
+  env.apy = lazy(async () => {
+    const apy = await ensureApy({ port: opts.apyPort });
+    atCleanup(() => apy.stop());
+    await warmApy(apy.url);
+    return apy.url;
   });
-  if (!up) throw new SetupError(`vite preview did not start serving on port ${port}.`);
-  return url;
-}
-
-async function warmApy(apyUrl) {
-  // APy starts a pair's pipeline on its first request; neither side should pay for that.
-  const response = await fetch(`${apyUrl}/translate`, {
-    method: 'POST',
-    body: new URLSearchParams({ langpair: 'eng|spa', q: '<p>Warm up.</p>', format: 'html' }),
+  env.browser = lazy(async () => {
+    const browser = await launchBrowser();
+    atCleanup(() => browser.close());
+    // A throwaway page first: the browser's first renderer and network stack start here, not in
+    // the first measured page.
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    await page.goto((await env.preview()).url, { waitUntil: 'networkidle' });
+    await context.close();
+    return browser;
   });
-  if (!response.ok)
-    throw new SetupError(`APy did not translate a warm-up text (${response.status}).`);
-  await response.text();
+  return env;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Reporting
-// ---------------------------------------------------------------------------------------------
-
-function median(values) {
-  const sorted = values.filter((v) => typeof v === 'number').sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-const ms = (value) => (value === null ? '—' : `${Math.round(value).toLocaleString('en')} ms`);
-const verdict = (pass) => (pass ? '\x1b[32mPASS\x1b[0m' : '\x1b[31mFAIL\x1b[0m');
-
-function table(rows) {
-  const widths = rows[0].map((_, column) =>
-    Math.max(...rows.map((row) => stripColour(row[column] ?? '').length)),
-  );
-  return rows
-    .map((row, index) => {
-      const line = row
-        .map((cell, column) => cell + ' '.repeat(widths[column] - stripColour(cell).length))
-        .join('  ');
-      return index === 0 ? `  \x1b[1m${line}\x1b[0m` : `  ${line}`;
-    })
-    .join('\n');
-}
-
-function stripColour(text) {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\x1b\[[0-9;]*m/g, '');
-}
-
-/**
- * How busy the engine was kept: the median round trip of a request, and how long a request slot
- * stayed free before the next request went out (the i-th request could have left as soon as the
- * (i − concurrency)-th answer was in).
- */
-function engineUse(timeline, concurrency = APY_LIMITS.maxConcurrency) {
-  const sorted = [...timeline].sort((a, b) => a.sentMs - b.sentMs);
-  const gaps = [];
-  for (let i = concurrency; i < sorted.length; i++) {
-    const freed = sorted
-      .slice(0, i)
-      .map((r) => r.doneMs)
-      .sort((a, b) => a - b)[i - concurrency];
-    gaps.push(Math.max(0, sorted[i].sentMs - freed));
-  }
-  return {
-    roundTripMedianMs: median(sorted.map((r) => r.doneMs - r.sentMs)),
-    slotWaitMedianMs: median(gaps),
-    slotWaitTotalMs: gaps.reduce((sum, gap) => sum + gap, 0),
-  };
-}
-
-/** Per-kind medians of the runs' CPU figures (null off Linux). */
-function medianCpu(figures) {
-  const present = figures.filter(Boolean);
-  if (present.length === 0) return null;
-  return Object.fromEntries(
-    Object.keys(present[0]).map((key) => [key, median(present.map((f) => f[key]))]),
-  );
-}
-
-/** CPU line for the report: what each kind of process used while the work ran. */
-function describeCpu(label, cpu) {
-  if (!cpu) return `${label}: not measured`;
-  return (
-    `${label}: engine ${ms(cpu.engineMs)}, browser ${ms(cpu.browserMs)}, bench ${ms(cpu.benchMs)}, ` +
-    `other ${ms(cpu.otherMs)} (machine busy ${Math.round((100 * cpu.machineBusyMs) / (cpus().length * cpu.wallMs))}%)`
-  );
-}
-
-/** Where the app's time went in one run, from its in-page timestamps. */
-function describeRun(run) {
-  const timeline = run.timeline;
-  const lastDone = timeline.length ? Math.max(...timeline.map((r) => r.doneMs)) : null;
-  return {
-    renderedMs: run.renderedMs,
-    firstRequestSentMs: timeline[0]?.sentMs ?? null,
-    firstRequestRoundTripMs: timeline[0] ? timeline[0].doneMs - timeline[0].sentMs : null,
-    lastResponseMs: lastDone,
-    afterLastResponseMs: lastDone === null ? null : run.totalMs - lastDone,
-    ...engineUse(timeline),
-    longTasks: run.longTasks.length,
-    longTaskMs: run.longTasks.reduce((sum, task) => sum + task.durationMs, 0),
-    longestTaskMs: run.longTasks.reduce((max, task) => Math.max(max, task.durationMs), 0),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Main
-// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const started = Date.now();
+  const loadBefore = loadavg();
   const opts = options();
+  if (opts.parts.length === 0) throw new SetupError('No part left to run.');
 
   await ensureNpmDeps();
   await ensurePackages(['chromium', 'fonts-noto-cjk', 'apertium-apy', 'apertium-eng-spa']);
+  await ensureBuild({ build: opts.build });
 
-  const reason = opts.build ? staleBuildReason() : null;
-  if (reason) {
-    log(`Building the app (${reason})…`);
-    const build = await run(process.execPath, [localBin('vite'), 'build', '--logLevel', 'warn']);
-    if (build.code !== 0) throw new SetupError('`vite build` failed (see output above).');
-  } else if (opts.build) {
-    log('dist/ is up to date.');
-  }
-
-  resources.apy = await ensureApy({ port: opts.apyPort });
-  const apyUrl = resources.apy.url;
-  await warmApy(apyUrl);
-  const baseUrl = await startPreview();
-
-  const { chromium } = await import('@playwright/test');
-  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  resources.browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    // Our own handlers close the browser along with everything else; Playwright's would exit the
-    // process before the preview server, APy and the dist/ copy are cleaned up.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  const browserVersion = resources.browser.version();
-
-  const article = generateArticle({ paragraphs: opts.paragraphs, seed: SEED });
-  // The app translates the title along with the paragraphs, so the direct side does too.
-  const texts = [article.title, ...article.paragraphs];
-  const plannedRequests = packTexts(texts, APY_LIMITS).length;
-  const preferences = {
-    state: {
-      targetLanguage: 'es',
-      view: 'bilingual',
-      ...(apyUrl === 'http://localhost:2737'
-        ? {}
-        : { providerSettings: { apertium: { endpoint: apyUrl } } }),
-    },
-    version: 1,
-  };
-  log(
-    `Article: ${article.paragraphs.length} paragraphs, ${article.text.length.toLocaleString('en')} characters; ` +
-      `app at ${baseUrl}, APy at ${apyUrl}, Chromium ${browserVersion}`,
-  );
-
-  // A throwaway page first: the browser's first renderer and network stack start here, not in
-  // the first measured run.
-  {
-    const context = await resources.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(baseUrl);
-    await page.waitForLoadState('networkidle');
-    await context.close();
-  }
-
-  const appRun = (extra = {}) =>
-    runApp({
-      browser: resources.browser,
-      baseUrl,
-      apyUrl,
-      articleText: article.text,
-      total: article.paragraphs.length,
-      preferences,
-      timeoutMs: opts.timeoutMs,
-      ...extra,
-    });
-
-  const directRuns = [];
-  const appRuns = [];
-  // Alternating keeps both sides under the same background load as it drifts.
-  for (let i = 1; i <= opts.runs; i++) {
-    const directCpuBefore = cpuSnapshot();
-    const direct = await translateDirect({ apyUrl, texts });
-    const directCpu = cpuBetween(directCpuBefore, cpuSnapshot());
-    directRuns.push({
-      cpu: directCpu,
-      totalMs: direct.totalMs,
-      firstRoundTripMs: direct.firstRoundTripMs,
-      requests: direct.requests,
-      ...engineUse(direct.timeline),
-      timeline: direct.timeline,
-    });
-    log(
-      `run ${i}/${opts.runs} direct: ${ms(direct.totalMs)} total, first round trip ${ms(direct.firstRoundTripMs)}, ${direct.requests} requests`,
-    );
-    let appCpuBefore = null;
-    let appCpu = null;
-    const app = await appRun({
-      beforeGive: () => {
-        appCpuBefore = cpuSnapshot();
-      },
-      afterDone: () => {
-        appCpu = cpuBetween(appCpuBefore, cpuSnapshot());
-      },
-    });
-    app.cpu = appCpu;
-    if (app.segments !== article.paragraphs.length) {
-      throw new SetupError(
-        `The app shows ${app.segments} segments for ${article.paragraphs.length}.`,
-      );
+  const env = createEnv(opts);
+  const results = [];
+  let broken = false;
+  for (const part of PARTS.filter((p) => opts.parts.includes(p.id))) {
+    const partStarted = Date.now();
+    log(`── ${part.id} ──`);
+    try {
+      const result = await part.measure(env);
+      results.push({ ...part, ...result, wallMs: Date.now() - partStarted });
+      for (const line of result.notes ?? []) console.log(line);
+    } catch (error) {
+      if (interrupted) throw error;
+      broken = true;
+      const message = error instanceof SetupError ? error.message : (error.stack ?? error);
+      warn(`${part.id} broke: ${message}`);
+      results.push({
+        ...part,
+        rows: [
+          {
+            measurement: 'did not complete',
+            value: String(error.message),
+            budget: '',
+            pass: false,
+          },
+        ],
+        error: String(error.stack ?? error),
+        wallMs: Date.now() - partStarted,
+      });
     }
-    const mismatched = app.sources.find(({ index, text }) => text !== article.paragraphs[index]);
-    if (mismatched) {
-      warn(
-        `Segment ${mismatched.index} differs from the generated paragraph; the direct side's input is not the app's.`,
-      );
-    }
-    delete app.sources;
-    appRuns.push({ ...app, breakdown: describeRun(app) });
-    log(
-      `run ${i}/${opts.runs} app:    ${ms(app.totalMs)} total, first paragraph ${ms(app.firstMs)}, ` +
-        `${app.requests} requests; reopen: ${app.reopen?.requests ?? '?'} requests`,
-    );
+    log(`${part.id} took ${formatDuration(Date.now() - partStarted)}`);
   }
 
-  let trace = null;
-  if (opts.trace) {
-    const path = join(RESULTS_DIR, 'trace.json');
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    log('Extra app run with a Chromium performance trace…');
-    const traced = await appRun({
-      reopen: false,
-      beforeGive: (page) => resources.browser.startTracing(page, { path, screenshots: false }),
-      afterDone: () => resources.browser.stopTracing(),
-    });
-    trace = {
-      path,
-      totalMs: traced.totalMs,
-      summary: summarizeTrace(path, { distDir: resources.distDir }),
-    };
+  let chromium = null;
+  if (opts.parts.some((id) => id !== 'reflow')) {
+    chromium = (await env.browser().catch(() => null))?.version() ?? null;
   }
-
-  const med = {
-    direct: {
-      totalMs: median(directRuns.map((r) => r.totalMs)),
-      firstRoundTripMs: median(directRuns.map((r) => r.firstRoundTripMs)),
-      requests: median(directRuns.map((r) => r.requests)),
-      roundTripMedianMs: median(directRuns.map((r) => r.roundTripMedianMs)),
-      slotWaitMedianMs: median(directRuns.map((r) => r.slotWaitMedianMs)),
-      cpu: medianCpu(directRuns.map((r) => r.cpu)),
-    },
-    app: {
-      // Timed from the moment the article is on screen: reading and parsing the file (the direct
-      // script starts with its paragraphs in hand) is reported beside, not counted.
-      totalMs: median(appRuns.map((r) => r.totalMs - r.breakdown.renderedMs)),
-      firstMs: median(appRuns.map((r) => r.firstMs - r.breakdown.renderedMs)),
-      fromFileTotalMs: median(appRuns.map((r) => r.totalMs)),
-      fromFileFirstMs: median(appRuns.map((r) => r.firstMs)),
-      requests: median(appRuns.map((r) => r.requests)),
-      renderedMs: median(appRuns.map((r) => r.breakdown.renderedMs)),
-      firstRequestSentMs: median(appRuns.map((r) => r.breakdown.firstRequestSentMs)),
-      afterLastResponseMs: median(appRuns.map((r) => r.breakdown.afterLastResponseMs)),
-      roundTripMedianMs: median(appRuns.map((r) => r.breakdown.roundTripMedianMs)),
-      slotWaitMedianMs: median(appRuns.map((r) => r.breakdown.slotWaitMedianMs)),
-      longTaskMs: median(appRuns.map((r) => r.breakdown.longTaskMs)),
-      longestTaskMs: median(appRuns.map((r) => r.breakdown.longestTaskMs)),
-      reopenMs: median(appRuns.map((r) => r.reopen?.allTranslatedMs ?? null)),
-      cpu: medianCpu(appRuns.map((r) => r.cpu)),
-    },
-  };
-  const reopenRequests = Math.max(...appRuns.map((r) => r.reopen?.requests ?? Infinity));
-  const ratio = med.app.totalMs / med.direct.totalMs;
-  const budgets = {
-    total: {
-      limitMs: 1.1 * med.direct.totalMs,
-      valueMs: med.app.totalMs,
-      pass: med.app.totalMs <= 1.1 * med.direct.totalMs,
-    },
-    first: {
-      limitMs: med.direct.firstRoundTripMs + 50,
-      valueMs: med.app.firstMs,
-      pass: med.app.firstMs <= med.direct.firstRoundTripMs + 50,
-    },
-    reopen: { requests: reopenRequests, pass: reopenRequests === 0 },
-  };
-
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    chromium: browserVersion,
+    chromium,
+    chromiumPath: CHROMIUM_PATH,
+    // Other work on the machine moves every timing here: the 1-minute load before and after.
+    loadAverage: { before: loadBefore[0], after: loadavg()[0] },
   };
+  const wallMs = Date.now() - started;
   console.log(
     [
       '',
-      `  \x1b[1mInterlinear bench\x1b[0m — ${article.paragraphs.length} paragraphs (${Math.round(article.text.length / 1000)} KB) en→es, ` +
-        `median of ${opts.runs}; ${machine.cpus} cores, Node ${machine.node.slice(1)}, Chromium ${machine.chromium}`,
+      `  \x1b[1mInterlinear bench\x1b[0m — ${machine.cpus} cores, Node ${machine.node.slice(1)}` +
+        `${chromium ? `, Chromium ${chromium}` : ''}; load ${machine.loadAverage.before.toFixed(1)} → ` +
+        `${machine.loadAverage.after.toFixed(1)}; ${formatDuration(wallMs)}`,
       '',
-      table([
-        ['', 'app', 'direct', 'budget', ''],
-        [
-          'requests to /translate',
-          String(med.app.requests),
-          `${med.direct.requests} (planned ${plannedRequests})`,
-          '',
-          '',
-        ],
-        [
-          'first translated paragraph¹',
-          ms(med.app.firstMs),
-          `${ms(med.direct.firstRoundTripMs)} (first round trip)`,
-          `≤ ${ms(budgets.first.limitMs)}`,
-          verdict(budgets.first.pass),
-        ],
-        [
-          'all paragraphs translated¹',
-          ms(med.app.totalMs),
-          ms(med.direct.totalMs),
-          `≤ ${ms(budgets.total.limitMs)}`,
-          verdict(budgets.total.pass),
-        ],
-        ['ratio app / direct', ratio.toFixed(2), '', '≤ 1.10', ''],
-        [
-          'reopen: /translate requests',
-          String(reopenRequests),
-          '',
-          '= 0',
-          verdict(budgets.reopen.pass),
-        ],
-      ]),
+      summaryTable(results),
       '',
-      `  ¹ app times from the article on screen; from the file given: first ${ms(med.app.fromFileFirstMs)}, all ${ms(med.app.fromFileTotalMs)}.`,
-      `  Where the app's time goes (medians): segments on screen ${ms(med.app.renderedMs)} after the file, ` +
-        `first request sent at ${ms(med.app.firstRequestSentMs)};`,
-      `  APy round trip per request ${ms(med.app.roundTripMedianMs)} (direct ${ms(med.direct.roundTripMedianMs)}); ` +
-        `a freed request slot waited ${ms(med.app.slotWaitMedianMs)} for the app's next request (direct ${ms(med.direct.slotWaitMedianMs)});`,
-      `  last segment shown ${ms(med.app.afterLastResponseMs)} after the last answer; main-thread long tasks ` +
-        `${ms(med.app.longTaskMs)} in all, the longest ${ms(med.app.longestTaskMs)}; reopen translated in ${ms(med.app.reopenMs)}.`,
-      `  CPU used while translating (medians) — ${describeCpu('app', med.app.cpu)};`,
-      `  ${describeCpu('direct', med.direct.cpu)}.`,
-      trace
-        ? `  Trace: ${trace.path}\n${trace.summary.map((line) => `    ${line}`).join('\n')}`
-        : null,
-      '',
-    ]
-      .filter((line) => line !== null)
-      .join('\n'),
+    ].join('\n'),
   );
 
   mkdirSync(RESULTS_DIR, { recursive: true });
   const report = {
     date: new Date().toISOString(),
     machine,
-    options: { paragraphs: opts.paragraphs, runs: opts.runs, seed: SEED, apyUrl },
-    article: {
-      paragraphs: article.paragraphs.length,
-      characters: article.text.length,
-      texts: texts.length,
-    },
-    limits: APY_LIMITS,
-    median: { ...med, ratio },
-    budgets,
-    runs: { direct: directRuns, app: appRuns },
-    trace: trace && { path: trace.path, totalMs: trace.totalMs, summary: trace.summary },
-    wallMs: Date.now() - started,
+    options: opts,
+    parts: Object.fromEntries(
+      results.map((r) => [
+        r.id,
+        { title: r.title, rows: r.rows, wallMs: r.wallMs, error: r.error, ...r.json },
+      ]),
+    ),
+    markdown: markdownTable(results),
+    wallMs,
   };
   writeFileSync(join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  log(
-    `Results written to test-results/bench/latest.json (${Math.round((Date.now() - started) / 1000)} s).`,
-  );
+  log(`Results written to test-results/bench/latest.json (${formatDuration(wallMs)}).`);
+  return broken;
 }
 
 let interrupted = false;
@@ -568,9 +302,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 main().then(
-  async () => {
+  async (broken) => {
     await cleanup();
-    process.exit(0);
+    process.exit(broken ? 1 : 0);
   },
   async (error) => {
     // An interrupted run fails in whatever it was waiting for; that is no news.
