@@ -145,14 +145,14 @@ export async function measureReflow(env) {
         growth <= GROWTH_BUDGET,
       ),
       row(
-        '  same, no blank lines between paragraphs',
+        'same, no blank lines between paragraphs',
         `${ms(other.at(-1).cpuMedianMs)} CPU, k = ${otherGrowth.toFixed(2)}`,
         'info',
       ),
       row(
         'open the 5 MB file in the app, until readable',
         inPage.error ? 'refused or failed' : ms(inPage.readableMs),
-        `file limit ${MB(limitBytes)}`,
+        `file limit ${limitBytes / 2 ** 20} MiB`,
         inPage.error ? false : null,
       ),
     ],

@@ -500,7 +500,7 @@ export async function measureScale(env) {
       `≤ ${ms(BUDGETS.readableMs)}`,
       readable.original <= BUDGETS.readableMs,
     ),
-    row('  same, bilingual view (es)', ms(readable.bilingual), 'info'),
+    row('open → readable, bilingual view (es)', ms(readable.bilingual), 'info'),
   ];
   for (const v of views) {
     if (v.error) {
@@ -512,7 +512,9 @@ export async function measureScale(env) {
         row(
           `${v.view}: not ready to scroll after`,
           ms(v.waitedMs),
-          `first rows ${v.firstRowsMs === null ? 'not shown' : `after ${ms(v.firstRowsMs)}`}`,
+          v.firstRowsMs === null
+            ? 'no rows shown by then'
+            : `first rows after ${ms(v.firstRowsMs)}`,
           false,
         ),
         row(
