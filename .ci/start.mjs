@@ -5,8 +5,6 @@
 // Environment: PORT (default 4173; the next free port is used if it is taken), APY_PORT
 // (default 2737), INTERLINEAR_NO_APT=1 (never run apt-get, only print the command).
 
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   SetupError,
   ensureApy,
@@ -15,23 +13,14 @@ import {
   findFreePort,
   localBin,
   log,
-  repoRoot,
   run,
   signalChildren,
   spawnGroup,
+  staleBuildReason,
   stopGroup,
   waitForHttp,
   warn,
 } from './lib/system.mjs';
-
-const BUILD_INPUTS = [
-  'src',
-  'locales',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'package-lock.json',
-];
 
 function portFromEnv(name, fallback) {
   const raw = process.env[name];
@@ -41,33 +30,6 @@ function portFromEnv(name, fallback) {
     throw new SetupError(`${name}=${raw} is not a valid TCP port.`);
   }
   return port;
-}
-
-function newestMtime(path) {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  // A directory's own mtime changes when files are added or removed, which also needs a rebuild.
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-function buildIsStale() {
-  let built;
-  try {
-    built = statSync(join(repoRoot, 'dist', 'index.html')).mtimeMs;
-  } catch {
-    return 'dist/ has not been built yet';
-  }
-  const newest = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(repoRoot, input))));
-  return newest > built ? 'sources changed since the last build' : null;
 }
 
 let preview = null;
@@ -97,7 +59,7 @@ async function main() {
 
   await ensureNpmDeps();
 
-  const reason = buildIsStale();
+  const reason = staleBuildReason();
   if (reason) {
     log(`Building the app (${reason})…`);
     const build = await run(process.execPath, [localBin('vite'), 'build']);

@@ -9,8 +9,10 @@ import {
   constants,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   realpathSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -457,4 +459,42 @@ export function formatDuration(ms) {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms % 60_000) / 1000);
   return `${minutes} min ${String(seconds).padStart(2, '0')} s`;
+}
+
+// The build is stale when dist/index.html is older than any build input (npm start and the bench).
+const BUILD_INPUTS = [
+  'src',
+  'locales',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'package-lock.json',
+];
+
+function newestMtime(path) {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  // A directory's own mtime changes when files are added or removed, which also needs a rebuild.
+  let newest = stats.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Why dist/ needs building (missing, or older than a build input), or null when it is current. */
+export function staleBuildReason() {
+  let built;
+  try {
+    built = statSync(join(repoRoot, 'dist', 'index.html')).mtimeMs;
+  } catch {
+    return 'dist/ has not been built yet';
+  }
+  const newest = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(repoRoot, input))));
+  return newest > built ? 'sources changed since the last build' : null;
 }

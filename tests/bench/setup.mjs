@@ -2,7 +2,7 @@
 // it, an APy that has warmed up, and one list of things to undo when the bench ends, however it
 // ends (finished, failed or interrupted).
 
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -13,6 +13,7 @@ import {
   repoRoot,
   run,
   spawnGroup,
+  staleBuildReason,
   stopGroup,
   waitForHttp,
 } from '../../.ci/lib/system.mjs';
@@ -52,39 +53,6 @@ export function tempDir(prefix) {
 // ---------------------------------------------------------------------------------------------
 // Build: the same staleness rule as `npm start` (dist/index.html older than any build input).
 // ---------------------------------------------------------------------------------------------
-
-const BUILD_INPUTS = [
-  'src',
-  'locales',
-  'public',
-  'index.html',
-  'vite.config.ts',
-  'package-lock.json',
-];
-
-function newestMtime(path) {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function staleBuildReason() {
-  let built;
-  try {
-    built = statSync(join(repoRoot, 'dist', 'index.html')).mtimeMs;
-  } catch {
-    return 'dist/ has not been built yet';
-  }
-  const newest = Math.max(...BUILD_INPUTS.map((input) => newestMtime(join(repoRoot, input))));
-  return newest > built ? 'sources changed since the last build' : null;
-}
 
 export async function ensureBuild({ build }) {
   const reason = staleBuildReason();
