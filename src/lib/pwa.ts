@@ -26,18 +26,25 @@ function announceUpdate(): void {
   for (const listener of listeners) listener();
 }
 
+/** The platform's `register`, as some embedders answer it: automation blocking workers with nothing. */
+function register(): Promise<ServiceWorkerRegistration | undefined> {
+  return navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, {
+    scope: import.meta.env.BASE_URL,
+  });
+}
+
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  let current: ServiceWorkerRegistration | undefined;
   try {
-    registration = await navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, {
-      scope: import.meta.env.BASE_URL,
-    });
+    current = await register();
   } catch (error) {
     // The app works without a worker; it only cannot be read offline.
     console.warn('Service worker not registered', error);
     return;
   }
-  const current = registration;
+  if (!current) return;
+  registration = current;
   // The very first install has nothing to replace: only a version arriving over one that already
   // controls this page waits for the reader.
   if (current.waiting && navigator.serviceWorker.controller) announceUpdate();

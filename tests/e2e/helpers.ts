@@ -28,6 +28,8 @@ export async function presetPreferences(
   const marker = `interlinear-test-preset-${presetCount++}`;
   await context.addInitScript(
     ({ value, marker }) => {
+      // about:blank (a new page before its first navigation) has no storage of its own.
+      if (location.protocol === 'about:') return;
       if (sessionStorage.getItem(marker)) return;
       sessionStorage.setItem(marker, '1');
       const key = 'interlinear:preferences';
@@ -122,3 +124,41 @@ export async function startApy(port: number): Promise<ApyServer> {
 
 /** Every segment element of the open article. */
 export const segments = (page: Page) => page.locator('[data-segment]');
+
+/**
+ * With the reader in the middle of a long (windowed) document, content above the list changes
+ * height — here the progress line gains and then loses 31 px, as it does when its text wraps
+ * anew or the "complete" line replaces the translating one: the rows on screen stay put.
+ */
+export async function expectRowsStillWhenAboveChanges(page: Page): Promise<void> {
+  const probe = () =>
+    page.evaluate(() => {
+      const row = [...document.querySelectorAll<HTMLElement>('[data-segment]')].find(
+        (element) => element.getBoundingClientRect().top > 100,
+      );
+      return row
+        ? { index: row.dataset.segment ?? '', top: row.getBoundingClientRect().top }
+        : null;
+    });
+  const topOf = (index: string) =>
+    page.evaluate(
+      (index) =>
+        document.querySelector(`[data-segment="${index}"]`)?.getBoundingClientRect().top ?? null,
+      index,
+    );
+  const before = await probe();
+  expect(before).not.toBeNull();
+  for (const padding of ['31px', '']) {
+    await page.evaluate((padding) => {
+      (document.querySelector('.status-line') as HTMLElement).style.paddingTop = padding;
+    }, padding);
+    // The correction lands before the next frame is painted; give a frame or two.
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(
+      await topOf(before!.index),
+      `row ${before!.index}, progress line ${padding || 'back'}`,
+    ).toBeCloseTo(before!.top, 0);
+  }
+}

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, presetPreferences, test } from './helpers';
+import { expect, expectRowsStillWhenAboveChanges, presetPreferences, test } from './helpers';
 
 const PARAGRAPHS = 2_000;
 const TITLE = 'The Long Harbour Report';
@@ -321,6 +321,7 @@ test('the middle of a long review lays out cleanly in Korean and English, deskto
       await page.waitForTimeout(300);
       await expectRowsTile(page);
       await expectSteadyScrollUp(page);
+      await expectRowsStillWhenAboveChanges(page);
       const root = await page.evaluate(() => ({
         width: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,

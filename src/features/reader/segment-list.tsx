@@ -11,7 +11,6 @@ import {
   useImperativeHandle,
   useLayoutEffect,
   useRef,
-  useState,
   type ComponentProps,
   type Ref,
 } from 'react';
@@ -19,6 +18,7 @@ import type { Block } from '../../domain/article/types';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import type { ViewMode } from '../../lib/preferences';
+import { scrollPageWith, useListOffset } from '../../lib/use-list-offset';
 import { VIRTUALIZE_FROM } from '../../lib/virtualize';
 import type { SegmentLabels } from './segment-labels';
 import { SegmentView } from './segment-view';
@@ -122,11 +122,8 @@ function AllSegments(props: ListProps) {
 
 function WindowedSegments(props: ListProps) {
   const listRef = useRef<HTMLDivElement>(null);
-  const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (list) setOffset(list.getBoundingClientRect().top + window.scrollY);
-  }, [props.view]);
+  const scrollBy = useRef<(by: number) => void>(() => undefined);
+  const offset = useListOffset(listRef, (by) => scrollBy.current(by), props.view);
 
   const virtualizer = useWindowVirtualizer({
     count: props.blocks.length,
@@ -135,6 +132,9 @@ function WindowedSegments(props: ListProps) {
     overscan: 8,
     scrollMargin: offset,
   });
+  useLayoutEffect(() => {
+    scrollBy.current = (by) => scrollPageWith(virtualizer, by);
+  }, [virtualizer]);
   const { initialIndex = 0 } = props;
   const restored = useRef(false);
   useEffect(() => {

@@ -12,11 +12,19 @@ import {
   useEffect,
   useLayoutEffect,
   useRef,
-  useState,
+  useImperativeHandle,
   type ReactNode,
+  type Ref,
   type RefObject,
 } from 'react';
+import { scrollPageWith, useListOffset } from '../../lib/use-list-offset';
 import { keepsViewStill, nearestPosition, positionOf, withKeptRows } from './review-navigation';
+
+/** What the list lets the workspace do: reach a row that may not be rendered yet (find uses it). */
+export interface ReviewListHandle {
+  /** Brings a row near the middle of the viewport, rendering it first if need be; no focus moves. */
+  scrollToRow: (index: number) => void;
+}
 
 /** A row to focus: the keyboard moved there. `seq` tells one request from the next. */
 export interface FocusRequest {
@@ -38,6 +46,7 @@ interface ReviewListProps {
   ready: boolean;
   renderRow: (index: number) => ReactNode;
   listRef: RefObject<HTMLDivElement | null>;
+  handle?: Ref<ReviewListHandle>;
 }
 
 export function ReviewList(props: ReviewListProps) {
@@ -75,8 +84,18 @@ function useFocusRequest(
 }
 
 function AllRows(props: ReviewListProps) {
-  const { shown, restoreTo, ready, renderRow, listRef } = props;
+  const { shown, restoreTo, ready, renderRow, listRef, handle } = props;
   useFocusRequest(props, null);
+  useImperativeHandle(
+    handle,
+    () => ({
+      scrollToRow: (index: number) =>
+        listRef.current
+          ?.querySelector(`[data-segment="${index}"]`)
+          ?.scrollIntoView({ block: 'center' }),
+    }),
+    [listRef],
+  );
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current || !ready) return;
@@ -106,19 +125,10 @@ function isNear(element: HTMLElement): boolean {
 }
 
 function WindowedRows(props: ReviewListProps) {
-  const { shown, active, request, restoreTo, ready, renderRow, listRef } = props;
+  const { shown, active, request, restoreTo, ready, renderRow, listRef, handle } = props;
   // Where the list starts on the page; content above it (notices, the summary) may change.
-  const [offset, setOffset] = useState(0);
-  useLayoutEffect(() => {
-    const list = listRef.current;
-    if (!list) return;
-    const update = () => setOffset(Math.round(list.getBoundingClientRect().top + window.scrollY));
-    update();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(update);
-    observer.observe(document.documentElement);
-    return () => observer.disconnect();
-  }, [listRef]);
+  const scrollBy = useRef<(by: number) => void>(() => undefined);
+  const offset = useListOffset(listRef, (by) => scrollBy.current(by));
 
   const keep = [active, request?.index]
     .map((index) => (index == null ? -1 : positionOf(shown, index)))
@@ -140,6 +150,10 @@ function WindowedRows(props: ReviewListProps) {
   });
 
   useLayoutEffect(() => {
+    scrollBy.current = (by) => scrollPageWith(virtualizer, by);
+  }, [virtualizer]);
+
+  useLayoutEffect(() => {
     // The virtualizer takes this rule as a property of its instance, not as an option.
     // eslint-disable-next-line react-hooks/immutability
     virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
@@ -154,6 +168,17 @@ function WindowedRows(props: ReviewListProps) {
     virtualizer.scrollToIndex(position, { align: 'center' });
     return true;
   });
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      scrollToRow: (index: number) => {
+        const position = positionOf(shown, index);
+        if (position !== -1) virtualizer.scrollToIndex(position, { align: 'center' });
+      },
+    }),
+    [shown, virtualizer],
+  );
 
   const restored = useRef(false);
   useEffect(() => {
