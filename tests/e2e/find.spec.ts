@@ -224,7 +224,7 @@ for (const [language, label] of [
   }
 }
 
-test('find is part of the reading views: the review view closes it and keeps Ctrl+F for the browser', async ({
+test('switching between the reading views and the review closes find; each has its own', async ({
   page,
 }) => {
   const params = new URLSearchParams({
@@ -237,21 +237,22 @@ test('find is part of the reading views: the review view closes it and keeps Ctr
   await page.keyboard.press('Control+f');
   await expect(page.getByRole('searchbox', { name: '본문에서 찾을 말' })).toBeFocused();
   await page.getByText('검토', { exact: true }).click();
+  await expect(page.locator('[data-review-target="1"]')).toBeVisible();
   await expect(page.getByRole('search')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: '본문에서 찾기' })).toHaveCount(0);
-  const prevented = await page.evaluate(() => {
-    const event = new KeyboardEvent('keydown', {
-      key: 'f',
-      code: 'KeyF',
-      ctrlKey: true,
-      cancelable: true,
-      bubbles: true,
-    });
-    return !document.body.dispatchEvent(event);
-  });
-  expect(prevented).toBe(false);
+  // The review's own find: Ctrl+F from the editor, over the source and the target.
+  await page.locator('[data-review-target="1"]').focus();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: '본문에서 찾을 말' });
+  await expect(field).toBeFocused();
+  await field.fill('paintings');
+  await expect(page.locator('.find-bar__count')).toHaveText('1 / 1');
+  expect(await highlighted(page, 'find-current')).toEqual(['paintings']);
+  // Esc gives focus back to the editor it came from.
+  await field.press('Escape');
+  await expect(page.getByRole('search')).toHaveCount(0);
+  await expect(page.locator('[data-review-target="1"]')).toBeFocused();
   // Back in a reading view, find stays closed until asked for.
-  await page.getByText('원문', { exact: true }).click();
+  await page.locator('.toolbar__views').getByText('원문', { exact: true }).click();
   await expect(page.getByRole('button', { name: '본문에서 찾기' })).toHaveAttribute(
     'aria-expanded',
     'false',

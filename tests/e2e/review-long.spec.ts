@@ -335,3 +335,69 @@ test('the middle of a long review lays out cleanly in Korean and English, deskto
   }
   await context.close();
 });
+
+/** The text under each range of a named highlight, in the page. */
+const highlighted = (page: Page, name: string) =>
+  page.evaluate(
+    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
+    name,
+  );
+
+test('find in a long review reaches a row that is not rendered, in the source and in an edit', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  mkdirSync(screenshots, { recursive: true });
+  for (const [uiLanguage, device, label] of [
+    ['ko', 'desktop', '본문에서 찾을 말'],
+    ['en', 'phone', 'Find in article'],
+  ] as const) {
+    const context = await browser.newContext();
+    await presetPreferences(context, { uiLanguage });
+    const page = await context.newPage();
+    await page.setViewportSize(
+      device === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    );
+    await openLongReview(page);
+
+    // An edit of the third row, with a word found nowhere else.
+    const edited = target(page, 2);
+    await expect(page.locator('[data-segment="2"]')).toHaveAttribute('data-state', 'translated', {
+      timeout: 60_000,
+    });
+    await edited.click();
+    await edited.press('Control+End');
+    await edited.pressSequentially(' Zanzíbar');
+    const value = await edited.inputValue();
+
+    // Ctrl+F from the editor opens the review's find; "day 5400" is in row 1,799 only.
+    await page.keyboard.press('Control+f');
+    const field = page.getByRole('searchbox', { name: label });
+    await expect(field).toBeFocused();
+    await field.fill('day 5400');
+    await expect(page.locator('.find-bar__count')).toHaveText('1 / 1');
+    await expect.poll(() => onScreen(page, 1799), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => highlighted(page, 'find-current')).toEqual(['day 5400']);
+    const size = await domSize(page);
+    expect(size.rows).toBeLessThan(100);
+    await page.screenshot({ path: join(screenshots, `review-find-${uiLanguage}-${device}.png`) });
+
+    // The edit is searched as it stands now, and painted behind the editor without touching it.
+    await field.fill('zanzibar');
+    await expect(page.locator('.find-bar__count')).toHaveText('1 / 1');
+    await expect.poll(() => onScreen(page, 2), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => highlighted(page, 'find-current')).toEqual(['Zanzíbar']);
+    await expect(edited).toHaveValue(value);
+    await page.screenshot({
+      path: join(screenshots, `review-find-edit-${uiLanguage}-${device}.png`),
+    });
+    // Keys typed in the find field are the field's: Ctrl+Z undoes the query, not the edit.
+    await field.press('Control+z');
+    await expect(edited).toHaveValue(value);
+
+    await field.press('Escape');
+    await expect(page.getByRole('search')).toHaveCount(0);
+    await expect(edited).toBeFocused();
+    await context.close();
+  }
+});

@@ -217,24 +217,55 @@ test('two tabs on the same article never overwrite each other silently', async (
   await expect(rows(b).nth(0)).toHaveAttribute('data-status', 'edited');
 
   // Both change the same row before either has saved (saves wait 300 ms after the last change):
-  // B is still typing, so it has not saved, when A changes the row and saves. B is told, and
-  // nothing is lost unseen.
+  // B is still typing when A changes the row and saves. Whichever tab saves second is told —
+  // usually B, but a pause in B's typing on a busy machine saves part of it first, and then A is
+  // — and nothing is lost unseen: the told tab keeps its own text and shows the other's.
   await target(b, 1).focus();
   await b.keyboard.press('Control+a');
   const typingInB = target(b, 1).pressSequentially('Versión de la pestaña B.', { delay: 100 });
   await expect(target(b, 1)).toHaveValue(/^V/);
   await target(a, 1).fill('Versión de la pestaña A.');
   await typingInB;
-  const conflict = rows(b).nth(1).locator('.review-row__conflict');
-  await expect(conflict).toContainText('Versión de la pestaña A.');
-  await expect(rows(a).nth(1).locator('.review-row__conflict')).toHaveCount(0);
-  await expect(target(b, 1)).toHaveValue('Versión de la pestaña B.');
-  const [loser, winner, mine] = [b, a, 'Versión de la pestaña B.'];
+  const conflictIn = (page: Page) => rows(page).nth(1).locator('.review-row__conflict');
+  await expect
+    .poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count()))
+    .toBe(1);
+  const bLost = (await conflictIn(b).count()) === 1;
+  const [loser, winner] = bLost ? [b, a] : [a, b];
+  const mine = bLost ? 'Versión de la pestaña B.' : 'Versión de la pestaña A.';
+  const theirs = bLost ? 'Versión de la pestaña A.' : 'Versión de la pestaña B.';
+  // The newest of theirs: B's partial save is followed by its whole text.
+  await expect(conflictIn(loser)).toContainText(theirs);
+  await expect(conflictIn(winner)).toHaveCount(0);
+  await expect(target(loser, 1)).toHaveValue(mine);
 
   // Keeping mine saves it deliberately, and the other tab follows.
   await rows(loser).nth(1).getByRole('button', { name: '내 번역 유지' }).click();
   await expect(rows(loser).nth(1).locator('.review-row__conflict')).toHaveCount(0);
   await expect(target(winner, 1)).toHaveValue(mine);
+});
+
+test('a row in conflict stays in conflict, with its own text, when the other tab saves again', async ({
+  context,
+}) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openReview(a);
+  await openReview(b);
+  // B types a word and pauses (its save comes 300 ms later); A changes the same row at once, so
+  // B's save lands first and A's is the one refused.
+  await target(b, 1).focus();
+  await b.keyboard.press('Control+a');
+  await target(b, 1).pressSequentially('Versión');
+  await target(a, 1).fill('Versión de la pestaña A.');
+  const conflictInA = rows(a).nth(1).locator('.review-row__conflict');
+  await expect(conflictInA).toContainText('Versión');
+  // B goes on and saves again: A still shows the conflict, now with B's newest text, and keeps
+  // its own until the reviewer decides.
+  await target(b, 1).pressSequentially(' de la pestaña B.');
+  await expect(conflictInA).toContainText('Versión de la pestaña B.');
+  await expect(target(a, 1)).toHaveValue('Versión de la pestaña A.');
+  await expect(rows(b).nth(1).locator('.review-row__conflict')).toHaveCount(0);
 });
 
 test('a sentence and its counterpart light up together; glossary terms are marked and checked', async ({

@@ -60,7 +60,7 @@ describe('checkEndPunctuation', () => {
     expect(checkEndPunctuation(pair('Hello.', 'Hola'))).toEqual({
       check: 'end-punctuation',
       severity: 'warning',
-      params: { source: '.', target: '' },
+      params: { source: '.', target: '', context: 'targetNone' },
     });
   });
 
@@ -68,6 +68,7 @@ describe('checkEndPunctuation', () => {
     expect(checkEndPunctuation(pair('Title', 'Título.'))?.params).toEqual({
       source: '',
       target: '.',
+      context: 'sourceNone',
     });
   });
 
@@ -83,6 +84,7 @@ describe('checkEndPunctuation', () => {
     expect(checkEndPunctuation(pair('Done.', '完了', 'ja'))?.params).toEqual({
       source: '.',
       target: '',
+      context: 'targetNone',
     });
     expect(checkEndPunctuation(pair('Note:', 'Nota.'))).not.toBeNull();
   });

@@ -107,7 +107,11 @@ export function checkEndPunctuation(input: QaInput): QaFinding | null {
   ) {
     return null;
   }
-  return finding('end-punctuation', { source: source.raw, target: target.raw });
+  const params = { source: source.raw, target: target.raw };
+  // The message reads differently when one side has no closing mark at all (i18next context).
+  if (target.raw === '') return finding('end-punctuation', { ...params, context: 'targetNone' });
+  if (source.raw === '') return finding('end-punctuation', { ...params, context: 'sourceNone' });
+  return finding('end-punctuation', params);
 }
 
 interface BracketKind {

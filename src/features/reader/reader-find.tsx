@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { FindBar } from '../../components/find-bar';
+import { rangeInText, revealMatch } from '../../components/find-reveal';
 import { useFind, type FindText, type FindTexts } from '../../components/use-find';
 import { useFindHighlights } from '../../components/use-find-highlights';
 import type { Block } from '../../domain/article/types';
@@ -14,7 +15,6 @@ import type { SegmentTranslationInput } from '../../lib/engine';
 import type { ViewMode } from '../../lib/preferences';
 import type { SegmentListHandle } from './segment-list';
 import { useShownTranslations } from './use-segment-translation';
-import { coveredTop } from './use-reader-find';
 
 interface ReaderFindProps {
   id: string;
@@ -31,11 +31,6 @@ interface ReaderFindProps {
   focusRequest: number;
   onClose: () => void;
 }
-
-/** Room kept between a match brought into view and the edges of what is visible. */
-const EDGE_PX = 24;
-/** How many frames a row is waited for and watched until it stops moving. */
-const SETTLE_FRAMES = 90;
 
 export default function ReaderFind({
   id,
@@ -74,29 +69,16 @@ export default function ReaderFind({
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
   const goTo = useCallback(
     (match: FindMatch, text: FindText) => {
-      cancelAnimationFrame(frame.current);
       const list = listRef.current;
       if (!list) return;
-      const row = () =>
-        list.root()?.querySelector<HTMLElement>(`[data-segment="${match.segment}"]`) ?? null;
-      if (!row()) list.scrollToIndex(match.segment);
-      // A row that was not rendered arrives a frame or more later and may still move while the
-      // rows around it are measured: reveal the match once it holds still.
-      let frames = 0;
-      let lastTop = Number.NaN;
-      const settle = () => {
-        const element = row();
-        if (element) {
-          const rect = (rangeIn(element, match, text) ?? element).getBoundingClientRect();
-          if (rect.top === lastTop || frames >= SETTLE_FRAMES) {
-            reveal(rect, barRef.current);
-            return;
-          }
-          lastTop = rect.top;
-        }
-        if (++frames <= SETTLE_FRAMES) frame.current = requestAnimationFrame(settle);
-      };
-      settle();
+      revealMatch({
+        row: () =>
+          list.root()?.querySelector<HTMLElement>(`[data-segment="${match.segment}"]`) ?? null,
+        bringRow: () => list.scrollToIndex(match.segment),
+        rangeIn: (row) => rangeIn(row, match, text),
+        bar: barRef.current,
+        frame,
+      });
     },
     [listRef, barRef],
   );
@@ -135,22 +117,5 @@ function rangeIn(row: HTMLElement, match: FindMatch, text: FindText): Range | nu
   const element = row.querySelector(
     text.part === 'source' ? '.segment__source' : '.segment__target',
   );
-  const node = element?.firstChild;
-  if (!(node instanceof Text) || node.data !== text.text || match.end > node.length) return null;
-  const range = document.createRange();
-  range.setStart(node, match.start);
-  range.setEnd(node, match.end);
-  return range;
-}
-
-/** Scrolls a match into the part of the screen nothing covers, unless it is already there. */
-function reveal(rect: DOMRect, bar: HTMLElement | null): void {
-  const viewport = window.visualViewport;
-  const bottom = viewport ? viewport.offsetTop + viewport.height : window.innerHeight;
-  const top = coveredTop(bar);
-  if (rect.top >= top + EDGE_PX && rect.bottom <= bottom - EDGE_PX) return;
-  const room = bottom - top;
-  // A third of the way down the free space: the match and what follows it are in view.
-  const target = rect.height > room - 2 * EDGE_PX ? top + EDGE_PX : top + (room - rect.height) / 3;
-  window.scrollBy({ top: rect.top - target, behavior: 'instant' });
+  return rangeInText(element, text.text, match.start, match.end);
 }

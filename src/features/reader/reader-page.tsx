@@ -17,6 +17,7 @@ import { useTranslateDocument } from './use-segment-translation';
 import { useConfiguredEngines } from './use-configured-engines';
 import { useTranslationPlan } from './use-translation-plan';
 import { readReadingPosition, useSaveReadingPosition } from './use-reading-position';
+import { FindContext, type FindControls } from './find-context';
 import { useReaderFind } from './use-reader-find';
 
 // The review workspace, its checks and file formats load only when someone opens the view.
@@ -107,7 +108,36 @@ function Reader({
     query: findQuery,
     setQuery: setFindQuery,
     startSegment: findStart,
-  } = useReaderFind(readingView !== null);
+  } = useReaderFind(readingView ? 'reading' : 'review');
+  // The review renders its own search into this place in the toolbar.
+  const [findSlot, setFindSlot] = useState<HTMLDivElement | null>(null);
+  const reviewFind = useMemo(
+    (): FindControls => ({
+      open: findOpen && !readingView,
+      slot: findSlot,
+      id: findBarId,
+      inputRef: findInputRef,
+      barRef: findBarRef,
+      query: findQuery,
+      setQuery: setFindQuery,
+      startSegment: findStart,
+      focusRequest: findFocusRequest,
+      onClose: closeFind,
+    }),
+    [
+      findOpen,
+      readingView,
+      findSlot,
+      findBarId,
+      findInputRef,
+      findBarRef,
+      findQuery,
+      setFindQuery,
+      findStart,
+      findFocusRequest,
+      closeFind,
+    ],
+  );
 
   const changeSource = (language: string | null) => {
     void updateArticle(record.id, { sourceLanguage: language }).then((next) => {
@@ -124,7 +154,7 @@ function Reader({
         detectedLanguage={record.detectedLanguage}
         sourceOverride={record.sourceLanguage}
         onSourceChange={changeSource}
-        onFind={readingView ? (findOpen ? closeFind : showFind) : undefined}
+        onFind={findOpen ? closeFind : showFind}
         findOpen={findOpen}
         findBarId={findBarId}
       >
@@ -147,6 +177,7 @@ function Reader({
             />
           </Suspense>
         ) : null}
+        {readingView ? null : <div className="toolbar__slot" ref={setFindSlot} />}
       </ReaderToolbar>
       <TranslationStatus
         articleId={record.id}
@@ -163,16 +194,18 @@ function Reader({
       />
       {view === 'review' && sourceLanguage && (route?.to ?? plan.target) ? (
         <Suspense fallback={<p className="loading">{t('reader.loading')}</p>}>
-          <ReviewWorkspace
-            articleId={record.id}
-            title={draft.title ?? ''}
-            blocks={draft.blocks}
-            inputs={inputs}
-            sourceLanguage={sourceLanguage}
-            targetLanguage={route?.to ?? plan.target ?? ''}
-            otherEngines={otherEngines}
-            initialIndex={initialIndex}
-          />
+          <FindContext value={reviewFind}>
+            <ReviewWorkspace
+              articleId={record.id}
+              title={draft.title ?? ''}
+              blocks={draft.blocks}
+              inputs={inputs}
+              sourceLanguage={sourceLanguage}
+              targetLanguage={route?.to ?? plan.target ?? ''}
+              otherEngines={otherEngines}
+              initialIndex={initialIndex}
+            />
+          </FindContext>
         </Suspense>
       ) : (
         <SegmentList

@@ -4,7 +4,19 @@
  * export and import; every action on the keyboard (the `?` list).
  */
 import { useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  memo,
+  Suspense,
+  use,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import type { ProviderId } from '../../domain/providers/registry';
@@ -20,7 +32,9 @@ import { ExportMenu } from './export-menu';
 import { GlossaryDialog } from './glossary-dialog';
 import { ImportButton } from './import-button';
 import { useMachineTranslations } from './machine-translations';
-import { ReviewList, type FocusRequest } from './review-list';
+import { FindContext } from '../reader/find-context';
+import type { FindableRow } from './review-find';
+import { ReviewList, type FocusRequest, type ReviewListHandle } from './review-list';
 import { filterRows, nextUnconfirmedRow, stepRow, type ReviewFilter } from './review-navigation';
 import { NO_PANELS, ReviewRow, type RowActions, type RowPanels } from './review-row';
 import { TotalsCounter } from './review-totals';
@@ -199,6 +213,7 @@ const ReviewEditor = memo(function ReviewEditor({
   );
   const [confirm, confirmDialog] = useConfirm();
   const listRef = useRef<HTMLDivElement>(null);
+  const listHandle = useRef<ReviewListHandle>(null);
   useSaveReviewPosition(reviewId, listRef);
   const focused = useRef<{ index: number; since: number; snapshot: string } | null>(null);
   const secondTexts = useRef(new Map<number, string>());
@@ -337,6 +352,8 @@ const ReviewEditor = memo(function ReviewEditor({
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    // Keys pressed in the find bar (rendered in the reader's toolbar) are its own.
+    if (!(event.target instanceof Node) || !event.currentTarget.contains(event.target)) return;
     const index = focused.current?.index ?? null;
     const ctrl = event.ctrlKey || event.metaKey;
     const inText =
@@ -538,6 +555,7 @@ const ReviewEditor = memo(function ReviewEditor({
         restoreTo={restoreTo}
         ready={!review.loading}
         listRef={listRef}
+        handle={listHandle}
         renderRow={(index) => {
           const row = rowAt(index);
           return row ? (
@@ -560,6 +578,14 @@ const ReviewEditor = memo(function ReviewEditor({
           ) : null;
         }}
       />
+      <ReviewFindPortal
+        rows={settledRows}
+        shown={shown}
+        sourceLanguage={sourceLanguage}
+        targetLanguage={targetLanguage}
+        rowsRef={listRef}
+        listRef={listHandle}
+      />
       {shortcutsOpen ? <ShortcutsDialog onClose={() => setShortcutsOpen(false)} /> : null}
       {glossaryOpen ? (
         <GlossaryDialog
@@ -572,3 +598,37 @@ const ReviewEditor = memo(function ReviewEditor({
     </div>
   );
 });
+
+// The search loads when find is first opened in the review.
+const ReviewFind = lazy(() => import('./review-find'));
+
+interface ReviewFindPortalProps {
+  rows: readonly FindableRow[];
+  shown: readonly number[];
+  sourceLanguage: string;
+  targetLanguage: string;
+  rowsRef: React.RefObject<HTMLDivElement | null>;
+  listRef: React.RefObject<ReviewListHandle | null>;
+}
+
+/** The review's find bar, in the place the reader's toolbar keeps for it, while find is open. */
+function ReviewFindPortal(props: ReviewFindPortalProps) {
+  const find = use(FindContext);
+  if (!find?.open || !find.slot) return null;
+  return createPortal(
+    <Suspense fallback={null}>
+      <ReviewFind
+        {...props}
+        id={find.id}
+        inputRef={find.inputRef}
+        barRef={find.barRef}
+        query={find.query}
+        setQuery={find.setQuery}
+        startSegment={find.startSegment}
+        focusRequest={find.focusRequest}
+        onClose={find.onClose}
+      />
+    </Suspense>,
+    find.slot,
+  );
+}

@@ -12,6 +12,8 @@ const SHORTCUTS = [
   ['Esc', 'cancel'],
   ['Ctrl+Z', 'undo'],
   ['Ctrl+Y / Ctrl+Shift+Z', 'redo'],
+  ['Ctrl+F', 'find'],
+  ['Enter / Shift+Enter', 'findNext'],
   ['? / Ctrl+/', 'help'],
 ] as const;
 

@@ -290,7 +290,10 @@ export function useReviewRows(
         void readReviewRow(reviewId, index).then((record) => {
           if (!record) return;
           const mine = current(index);
-          const busy = timers.current.has(index) || mine?.saveState === 'pending';
+          // A row already in conflict stays so: the newer version replaces the one shown as
+          // theirs, and the reviewer's own text is never dropped for it.
+          const busy =
+            timers.current.has(index) || mine?.saveState === 'pending' || mine?.conflict != null;
           if (mine && busy) {
             setRow({ ...mine, conflict: record });
             return;

@@ -1,0 +1,149 @@
+/**
+ * Find in the review: every row shown under the current filter is searched, source and target as
+ * the reviewer has it now (edits included), rendered or not. A match in a far row brings that row
+ * in; matches are painted over the source and over the target's mirror behind the editor, so the
+ * text being edited is never touched. Focus stays in the find field: Enter goes on to the next
+ * match, Esc gives focus back to the row it came from. Loaded when find is first opened here.
+ */
+import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { FindBar } from '../../components/find-bar';
+import { rangeInText, revealMatch } from '../../components/find-reveal';
+import { useFind, type FindText, type FindTexts } from '../../components/use-find';
+import { useFindHighlights } from '../../components/use-find-highlights';
+import type { FindMatch } from '../../domain/segments/find';
+import type { ReviewListHandle } from './review-list';
+
+/** What find needs of a row: the texts it shows. */
+export interface FindableRow {
+  index: number;
+  source: string;
+  target: string;
+}
+
+export interface ReviewFindProps {
+  id: string;
+  rows: readonly FindableRow[];
+  /** The rows shown under the current filter, by index, in order. */
+  shown: readonly number[];
+  sourceLanguage: string;
+  targetLanguage: string;
+  /** The element holding the rendered rows. */
+  rowsRef: RefObject<HTMLDivElement | null>;
+  listRef: RefObject<ReviewListHandle | null>;
+  inputRef: RefObject<HTMLInputElement | null>;
+  barRef: RefObject<HTMLDivElement | null>;
+  query: string;
+  setQuery: (query: string) => void;
+  startSegment: number;
+  focusRequest: number;
+  onClose: () => void;
+}
+
+/**
+ * Per row index, the texts the review shows for it: its source, then its target when it has one.
+ * Rows the filter hides, and indexes that are not rows, have none.
+ */
+export function reviewFindTexts(
+  rows: readonly FindableRow[],
+  shown: readonly number[],
+  sourceLanguage: string,
+  targetLanguage: string,
+): FindTexts {
+  const visible = new Set(shown);
+  const length = rows.reduce((most, row) => Math.max(most, row.index + 1), 0);
+  const texts: (readonly FindText[])[] = Array.from({ length }, () => NO_TEXTS);
+  for (const row of rows) {
+    if (!visible.has(row.index)) continue;
+    const source: FindText = { text: row.source, lang: sourceLanguage, part: 'source' };
+    texts[row.index] =
+      row.target === ''
+        ? [source]
+        : [source, { text: row.target, lang: targetLanguage, part: 'target' }];
+  }
+  return texts;
+}
+
+const NO_TEXTS: readonly FindText[] = [];
+
+export default function ReviewFind({
+  id,
+  rows,
+  shown,
+  sourceLanguage,
+  targetLanguage,
+  rowsRef,
+  listRef,
+  inputRef,
+  barRef,
+  query,
+  setQuery,
+  startSegment,
+  focusRequest,
+  onClose,
+}: ReviewFindProps) {
+  const texts = useMemo(
+    () => reviewFindTexts(rows, shown, sourceLanguage, targetLanguage),
+    [rows, shown, sourceLanguage, targetLanguage],
+  );
+
+  const frame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  const goTo = useCallback(
+    (match: FindMatch, text: FindText) => {
+      revealMatch({
+        row: () =>
+          rowsRef.current?.querySelector<HTMLElement>(`[data-segment="${match.segment}"]`) ?? null,
+        bringRow: () => listRef.current?.scrollToRow(match.segment),
+        rangeIn: (row) => rangeIn(row, match, text),
+        bar: barRef.current,
+        frame,
+      });
+    },
+    [rowsRef, listRef, barRef],
+  );
+
+  const find = useFind({ texts, query, setQuery, startSegment, onGoTo: goTo });
+  const { textOf } = find;
+  const rangeFor = useCallback(
+    (row: HTMLElement, match: FindMatch) => {
+      const text = textOf(match);
+      return text ? rangeIn(row, match, text) : null;
+    },
+    [textOf],
+  );
+  useFindHighlights({
+    active: true,
+    root: () => rowsRef.current,
+    matches: find.matches,
+    current: find.current,
+    rangeFor,
+  });
+
+  return (
+    <FindBar
+      id={id}
+      ref={barRef}
+      find={find}
+      inputRef={inputRef}
+      focusRequest={focusRequest}
+      onClose={onClose}
+    />
+  );
+}
+
+/**
+ * The range of a match in its row: in the source as shown, or in the mirror of the target behind
+ * the editor (it holds the same text, laid out the same way, and ends in an extra line break).
+ */
+function rangeIn(row: HTMLElement, match: FindMatch, text: FindText): Range | null {
+  if (text.part === 'source') {
+    return rangeInText(row.querySelector('.review-row__source'), text.text, match.start, match.end);
+  }
+  return rangeInText(
+    row.querySelector('.review-target__backdrop'),
+    text.text,
+    match.start,
+    match.end,
+    { prefix: true },
+  );
+}
