@@ -4,8 +4,10 @@
  *
  * A change above the list while the reader is inside it moves the page by the same amount, so
  * the rows on screen stay exactly where they were. The browser's own scroll anchoring is turned
- * off for these lists in the stylesheet: its choice of anchor among positioned rows is not
- * reliable, and two corrections of one change would move the page twice.
+ * off for the page while such a list is mounted: its choice of anchor among positioned rows is
+ * not reliable, and two corrections of one change would move the page twice. (Set on the root
+ * element from here rather than with `html:has(...)` in the stylesheet, which would make every
+ * change anywhere in a long document re-check the root's style.)
  */
 import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
@@ -40,6 +42,9 @@ export function useListOffset(
   useLayoutEffect(() => {
     const element = list.current;
     if (!element) return;
+    const root = document.documentElement;
+    const anchoring = root.style.overflowAnchor;
+    root.style.overflowAnchor = 'none';
     let last: number | null = null;
     const update = () => {
       const next = Math.round(element.getBoundingClientRect().top + window.scrollY);
@@ -49,11 +54,13 @@ export function useListOffset(
       setOffset(next);
     };
     update();
-    if (typeof ResizeObserver === 'undefined') return;
     // Anything above the list that changes height changes the document's height too.
-    const observer = new ResizeObserver(update);
-    observer.observe(document.documentElement);
-    return () => observer.disconnect();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    observer?.observe(root);
+    return () => {
+      observer?.disconnect();
+      root.style.overflowAnchor = anchoring;
+    };
   }, [list, remeasure]);
   return offset;
 }
