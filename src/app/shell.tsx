@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../components/notice';
@@ -31,9 +31,9 @@ const ReaderPage = lazy(() => loadReader().then((module) => ({ default: module.R
 const SettingsDialog = lazy(() =>
   loadSettings().then((module) => ({ default: module.SettingsDialog })),
 );
-const EngineWarmup = lazy(() =>
-  import('./engine-warmup').then((module) => ({ default: module.EngineWarmup })),
-);
+/** Loads the engine's code and pair list as soon as an article is on its way (engine-warmup.ts). */
+const warmEngine = (queryClient: QueryClient) =>
+  import('./engine-warmup').then((module) => module.warmEngine(queryClient));
 
 export function Shell() {
   const { t, i18n } = useTranslation();
@@ -47,15 +47,20 @@ export function Shell() {
   // Once the reader reaches for an article, warm what opening it needs — the reader's code, the
   // article opener with its language detector, the engine and its pair list — so the first
   // request does not wait for them.
-  const [warm, setWarm] = useState(false);
+  const queryClient = useQueryClient();
   const warmedUp = useRef(false);
   const warmUp = useCallback(() => {
     if (warmedUp.current) return;
     warmedUp.current = true;
     preloadArticleOpener();
     void loadReader().catch(() => undefined);
-    setWarm(true);
-  }, []);
+    // Not an error when it fails: the reader resolves its engine again and says what is wrong.
+    void warmEngine(queryClient).catch(() => undefined);
+  }, [queryClient]);
+  // An article given by a link opens without a visit to the start page: warm up for it too.
+  useEffect(() => {
+    if (link.status === 'opening') warmUp();
+  }, [link.status, warmUp]);
 
   useEffect(() => {
     if (i18n.language !== uiLanguage) void i18n.changeLanguage(uiLanguage);
@@ -70,12 +75,13 @@ export function Shell() {
   useEffect(() => {
     consumeLaunchedFiles(
       (file) => {
+        warmUp();
         setLaunchError(null);
         openArticle({ kind: 'file', file }).then(({ id }) => navigate({ doc: id }), setLaunchError);
       },
       (fileName) => setLaunchError(new OpenArticleError('read-failed', fileName)),
     );
-  }, []);
+  }, [warmUp]);
 
   useEffect(() => {
     // A file dropped where nothing takes it must not replace the app with the raw file.
@@ -149,7 +155,6 @@ export function Shell() {
           ))}
       </main>
       <Suspense fallback={null}>
-        {warm && !docId ? <EngineWarmup /> : null}
         {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       </Suspense>
     </div>

@@ -252,20 +252,26 @@ test('a row in conflict stays in conflict, with its own text, when the other tab
   const b = await context.newPage();
   await openReview(a);
   await openReview(b);
-  // B types a word and pauses (its save comes 300 ms later); A changes the same row at once, so
-  // B's save lands first and A's is the one refused.
+  // Both change the same row before either has saved: the one that saves second is told.
   await target(b, 1).focus();
   await b.keyboard.press('Control+a');
-  await target(b, 1).pressSequentially('Versión');
-  await target(a, 1).fill('Versión de la pestaña A.');
-  const conflictInA = rows(a).nth(1).locator('.review-row__conflict');
-  await expect(conflictInA).toContainText('Versión');
-  // B goes on and saves again: A still shows the conflict, now with B's newest text, and keeps
-  // its own until the reviewer decides.
-  await target(b, 1).pressSequentially(' de la pestaña B.');
-  await expect(conflictInA).toContainText('Versión de la pestaña B.');
-  await expect(target(a, 1)).toHaveValue('Versión de la pestaña A.');
-  await expect(rows(b).nth(1).locator('.review-row__conflict')).toHaveCount(0);
+  await target(b, 1).pressSequentially('Versión de B');
+  await target(a, 1).fill('Versión de A');
+  const conflictIn = (page: Page) => rows(page).nth(1).locator('.review-row__conflict');
+  await expect
+    .poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count()))
+    .toBe(1);
+  const bLost = (await conflictIn(b).count()) === 1;
+  const [loser, winner] = bLost ? [b, a] : [a, b];
+  const mine = bLost ? 'Versión de B' : 'Versión de A';
+  const theirs = bLost ? 'Versión de A' : 'Versión de B';
+  // The other tab goes on and saves again: the told tab still shows the conflict, now with the
+  // newest text, and keeps its own until the reviewer decides.
+  await target(winner, 1).press('End');
+  await target(winner, 1).pressSequentially(', revisada.');
+  await expect(conflictIn(loser)).toContainText(`${theirs}, revisada.`);
+  await expect(target(loser, 1)).toHaveValue(mine);
+  await expect(conflictIn(winner)).toHaveCount(0);
 });
 
 test('a sentence and its counterpart light up together; glossary terms are marked and checked', async ({

@@ -142,22 +142,30 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
       queryClient.query(options).catch(() => undefined);
     };
     const all = inputs.filter((input): input is SegmentTranslationInput => input !== null);
-    for (const input of all) {
+    // The top of the document is asked for before anything else is set up: on a book, keying
+    // every paragraph's query takes tens of milliseconds the first request need not wait for.
+    const first = all.slice(0, FIRST_SLICE).map(segmentTranslationQuery);
+    first.forEach(ask);
+    for (const options of first) requests.set(hashKey(options.queryKey), options);
+    const queue: ReturnType<typeof segmentTranslationQuery>[] = [];
+    for (const input of all.slice(FIRST_SLICE)) {
       const options = segmentTranslationQuery(input);
-      requests.set(hashKey(options.queryKey), options);
+      const hash = hashKey(options.queryKey);
+      if (requests.has(hash)) continue;
+      requests.set(hash, options);
+      queue.push(options);
     }
     wanted.current = new Set(requests.keys());
-    // The top of the document first, then the rest in slices: the first request to the engine
-    // leaves without waiting for a thousand cache lookups to be set up.
-    const queue = [...requests.values()];
+    // Then the rest in slices: the first answers are not kept waiting behind a thousand cache
+    // lookups being set up.
     let next = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const step = (size: number) => {
-      const end = Math.min(queue.length, next + size);
+    const step = () => {
+      const end = Math.min(queue.length, next + SLICE);
       for (; next < end; next++) ask(queue[next] as (typeof queue)[number]);
-      timer = next < queue.length ? setTimeout(() => step(SLICE), SLICE_GAP_MS) : null;
+      timer = next < queue.length ? setTimeout(step, SLICE_GAP_MS) : null;
     };
-    step(FIRST_SLICE);
+    timer = queue.length > 0 ? setTimeout(step, SLICE_GAP_MS) : null;
 
     // A rendered row that scrolls away takes its observer, and with it its request in flight
     // (TanStack cancels work nobody watches). The document still wants that text: ask again.
