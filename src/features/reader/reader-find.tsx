@@ -4,11 +4,11 @@
  * both), over every segment of the document, rendered or not. Translations are read from the
  * query cache and follow as they arrive while find is open. Loaded when find is first opened.
  */
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { FindBar } from '../../components/find-bar';
-import { rangeInText, revealMatch } from '../../components/find-reveal';
-import { useFind, type FindText, type FindTexts } from '../../components/use-find';
-import { useFindHighlights } from '../../components/use-find-highlights';
+import { rangeInText } from '../../components/find-reveal';
+import type { FindText, FindTexts } from '../../components/use-find';
+import { useListFind } from '../../components/use-list-find';
 import type { Block } from '../../domain/article/types';
 import type { FindMatch } from '../../domain/segments/find';
 import type { SegmentTranslationInput } from '../../lib/engine';
@@ -65,39 +65,15 @@ export default function ReaderFind({
     [blocks, inputs, sourceLanguage, view, translations],
   );
 
-  const frame = useRef(0);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  const goTo = useCallback(
-    (match: FindMatch, text: FindText) => {
-      const list = listRef.current;
-      if (!list) return;
-      revealMatch({
-        row: () =>
-          list.root()?.querySelector<HTMLElement>(`[data-segment="${match.segment}"]`) ?? null,
-        bringRow: () => list.scrollToIndex(match.segment),
-        rangeIn: (row) => rangeIn(row, match, text),
-        bar: barRef.current,
-        frame,
-      });
-    },
-    [listRef, barRef],
-  );
-
-  const find = useFind({ texts, query, setQuery, startSegment, onGoTo: goTo });
-  const { textOf } = find;
-  const rangeFor = useCallback(
-    (row: HTMLElement, match: FindMatch) => {
-      const text = textOf(match);
-      return text ? rangeIn(row, match, text) : null;
-    },
-    [textOf],
-  );
-  useFindHighlights({
-    active: true,
+  const find = useListFind({
+    texts,
+    query,
+    setQuery,
+    startSegment,
     root: () => listRef.current?.root() ?? null,
-    matches: find.matches,
-    current: find.current,
-    rangeFor,
+    bringRow: (segment) => listRef.current?.scrollToIndex(segment),
+    rangeIn,
+    barRef,
   });
 
   return (

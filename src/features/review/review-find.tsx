@@ -5,11 +5,11 @@
  * text being edited is never touched. Focus stays in the find field: Enter goes on to the next
  * match, Esc gives focus back to the row it came from. Loaded when find is first opened here.
  */
-import { useCallback, useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
 import { FindBar } from '../../components/find-bar';
-import { rangeInText, revealMatch } from '../../components/find-reveal';
-import { useFind, type FindText, type FindTexts } from '../../components/use-find';
-import { useFindHighlights } from '../../components/use-find-highlights';
+import { rangeInText } from '../../components/find-reveal';
+import type { FindText, FindTexts } from '../../components/use-find';
+import { useListFind } from '../../components/use-list-find';
 import type { FindMatch } from '../../domain/segments/find';
 import type { ReviewListHandle } from './review-list';
 
@@ -86,37 +86,15 @@ export default function ReviewFind({
     [rows, shown, sourceLanguage, targetLanguage],
   );
 
-  const frame = useRef(0);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  const goTo = useCallback(
-    (match: FindMatch, text: FindText) => {
-      revealMatch({
-        row: () =>
-          rowsRef.current?.querySelector<HTMLElement>(`[data-segment="${match.segment}"]`) ?? null,
-        bringRow: () => listRef.current?.scrollToRow(match.segment),
-        rangeIn: (row) => rangeIn(row, match, text),
-        bar: barRef.current,
-        frame,
-      });
-    },
-    [rowsRef, listRef, barRef],
-  );
-
-  const find = useFind({ texts, query, setQuery, startSegment, onGoTo: goTo });
-  const { textOf } = find;
-  const rangeFor = useCallback(
-    (row: HTMLElement, match: FindMatch) => {
-      const text = textOf(match);
-      return text ? rangeIn(row, match, text) : null;
-    },
-    [textOf],
-  );
-  useFindHighlights({
-    active: true,
+  const find = useListFind({
+    texts,
+    query,
+    setQuery,
+    startSegment,
     root: () => rowsRef.current,
-    matches: find.matches,
-    current: find.current,
-    rangeFor,
+    bringRow: (segment) => listRef.current?.scrollToRow(segment),
+    rangeIn,
+    barRef,
   });
 
   return (
