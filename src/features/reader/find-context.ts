@@ -5,10 +5,8 @@
  */
 import { createContext, type RefObject } from 'react';
 
-export interface FindControls {
-  open: boolean;
-  /** Where in the toolbar the bar goes. */
-  slot: HTMLElement | null;
+/** What a find bar is handed by the page that keeps its state (the reader's toolbar and query). */
+export interface FindBarControls {
   id: string;
   inputRef: RefObject<HTMLInputElement | null>;
   barRef: RefObject<HTMLDivElement | null>;
@@ -17,6 +15,12 @@ export interface FindControls {
   startSegment: number;
   focusRequest: number;
   onClose: () => void;
+}
+
+export interface FindControls extends FindBarControls {
+  open: boolean;
+  /** Where in the toolbar the bar goes. */
+  slot: HTMLElement | null;
 }
 
 export const FindContext = createContext<FindControls | null>(null);

@@ -13,23 +13,16 @@ import type { Block } from '../../domain/article/types';
 import type { FindMatch } from '../../domain/segments/find';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import type { ViewMode } from '../../lib/preferences';
+import type { FindBarControls } from './find-context';
 import type { SegmentListHandle } from './segment-list';
 import { useShownTranslations } from './use-segment-translation';
 
-interface ReaderFindProps {
-  id: string;
+interface ReaderFindProps extends FindBarControls {
   blocks: readonly Block[];
   inputs: readonly (SegmentTranslationInput | null)[];
   sourceLanguage: string | undefined;
   view: Exclude<ViewMode, 'review'>;
   listRef: RefObject<SegmentListHandle | null>;
-  inputRef: RefObject<HTMLInputElement | null>;
-  barRef: RefObject<HTMLDivElement | null>;
-  query: string;
-  setQuery: (query: string) => void;
-  startSegment: number;
-  focusRequest: number;
-  onClose: () => void;
 }
 
 export default function ReaderFind({

@@ -11,6 +11,7 @@ import { rangeInText } from '../../components/find-reveal';
 import type { FindText, FindTexts } from '../../components/use-find';
 import { useListFind } from '../../components/use-list-find';
 import type { FindMatch } from '../../domain/segments/find';
+import type { FindBarControls } from '../reader/find-context';
 import type { ReviewListHandle } from './review-list';
 
 /** What find needs of a row: the texts it shows. */
@@ -20,8 +21,7 @@ export interface FindableRow {
   target: string;
 }
 
-export interface ReviewFindProps {
-  id: string;
+export interface ReviewFindProps extends FindBarControls {
   rows: readonly FindableRow[];
   /** The rows shown under the current filter, by index, in order. */
   shown: readonly number[];
@@ -30,13 +30,6 @@ export interface ReviewFindProps {
   /** The element holding the rendered rows. */
   rowsRef: RefObject<HTMLDivElement | null>;
   listRef: RefObject<ReviewListHandle | null>;
-  inputRef: RefObject<HTMLInputElement | null>;
-  barRef: RefObject<HTMLDivElement | null>;
-  query: string;
-  setQuery: (query: string) => void;
-  startSegment: number;
-  focusRequest: number;
-  onClose: () => void;
 }
 
 /**
