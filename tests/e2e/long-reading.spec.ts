@@ -51,6 +51,17 @@ for (const view of ['translation', 'bilingual'] as const) {
     expect(await segments(page).count()).toBeLessThan(200);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
     await expect.poll(() => onScreenTranslated(page), { timeout: 60_000 }).toBe(true);
+    // The whole document translated: nothing else changes a row's height while the progress
+    // line does (answers still arriving for rows at the top edge would move the rows below).
+    const status = page.locator('.status-line');
+    await expect
+      .poll(
+        async () =>
+          (await status.getAttribute('data-translated')) === String(PARAGRAPHS) &&
+          (await status.getAttribute('data-total')) === String(PARAGRAPHS),
+        { timeout: 90_000 },
+      )
+      .toBe(true);
     await page.waitForTimeout(300);
     await expectRowsStillWhenAboveChanges(page);
   });
