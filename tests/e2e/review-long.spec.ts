@@ -215,6 +215,63 @@ test('a 2,000-paragraph review renders a window of rows and the keyboard reaches
   });
 });
 
+test('a long review reopened at its end shows the rows there without waiting for the rest', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openLongReview(page);
+  const last = PARAGRAPHS - 1;
+  await expect(page.locator('[data-translated]')).toHaveAttribute(
+    'data-translated',
+    String(PARAGRAPHS),
+    { timeout: 120_000 },
+  );
+  await page.keyboard.press('End');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => onScreen(page, last)).toBe(true);
+  // The place is saved a moment after scrolling stops.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(localStorage).some(
+          (key) =>
+            key.startsWith('interlinear:review-position:') &&
+            Number(localStorage.getItem(key)) > 1_900,
+        ),
+      ),
+    )
+    .toBe(true);
+
+  await page.reload();
+  // The translations come from the browser's cache now, read for the document from the top
+  // down; the rows on screen ask for theirs first. Noted at the moment the last row has its
+  // machine translation: how much of the document had been read by then.
+  const readThen = await page.waitForFunction(
+    (index) => {
+      const row = document.querySelector(`[data-segment="${index}"]`);
+      if (row?.getAttribute('data-state') !== 'translated') return null;
+      const status = document.querySelector('[data-translated]');
+      return { translated: Number(status?.getAttribute('data-translated') ?? -1) };
+    },
+    last,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const translated = (await readThen.jsonValue())?.translated ?? -1;
+  expect(translated).toBeGreaterThanOrEqual(0);
+  expect(translated).toBeLessThan(PARAGRAPHS / 2);
+  expect(await onScreen(page, last)).toBe(true);
+  // Rows not read yet are on their way, not without a machine translation.
+  await expect(page.locator('[data-translated]')).toHaveAttribute(
+    'data-translated',
+    String(PARAGRAPHS),
+    { timeout: 60_000 },
+  );
+  await expect(page.locator(`[data-segment="${last}"]`)).toHaveAttribute(
+    'data-state',
+    'translated',
+  );
+});
+
 const screenshots = join(import.meta.dirname, '../../test-results/screenshots');
 
 /** Rendered rows, in order, each ending where the next begins (the gap between rows aside). */

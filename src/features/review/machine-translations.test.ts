@@ -86,19 +86,34 @@ describe('machine translations store', () => {
     expect(store.getSnapshot().sources[1]?.mt?.text).toBe('uno');
   });
 
-  it('says which rows are on their way', async () => {
-    const { client, store } = setup(2);
+  it('says which rows are on their way, not asked yet counting as on their way', async () => {
+    const { client, store } = setup(3);
+    client.setQueryData(keyOf(2), answer('dos'));
     let finish: (value: ReturnType<typeof answer>) => void = () => undefined;
     const pending = client.query({
       queryKey: keyOf(0),
       queryFn: () => new Promise<ReturnType<typeof answer>>((resolve) => (finish = resolve)),
     });
     await frame();
-    expect(store.getSnapshot().waiting).toEqual([true, false]);
+    expect(store.getSnapshot().waiting).toEqual([true, true, false]);
     finish(answer('cero'));
     await pending;
     await frame();
-    expect(store.getSnapshot().waiting).toEqual([false, false]);
+    expect(store.getSnapshot().waiting).toEqual([false, true, false]);
     expect(store.getSnapshot().sources[0]?.mt?.text).toBe('cero');
+  });
+
+  it('does not call a failed translation on its way', async () => {
+    const { client, store } = setup(2);
+    await client
+      .query({
+        queryKey: keyOf(1),
+        queryFn: () => Promise.reject(new Error('engine down')),
+        retry: false,
+      })
+      .catch(() => undefined);
+    await frame();
+    expect(store.getSnapshot().waiting).toEqual([true, false]);
+    expect(store.getSnapshot().sources[1]?.mt).toBeNull();
   });
 });

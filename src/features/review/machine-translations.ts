@@ -5,11 +5,13 @@
  * document translates. Here an arrival touches its own row, at most once per frame, and every other
  * row keeps the very same object (so memoized rows and per-row checks skip it).
  *
- * Fetching is not started here: the reader asks for the whole document's translations whatever
- * the view. A query the cache lets go of keeps its last answer here.
+ * The reader asks for the whole document's translations whatever the view, from the top down; a
+ * row on screen asks for its own at once (`useAskMachine`), so a review reopened far down is not
+ * kept waiting behind the thousands of rows above it. A query the cache lets go of keeps its last
+ * answer here.
  */
 import { hashKey, useQueryClient, type Query, type QueryCache } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import {
   segmentTranslationQuery,
   type SegmentTranslation,
@@ -30,10 +32,17 @@ export interface MachineState {
   waiting: readonly boolean[];
 }
 
-const isWaiting = (query: Query<SegmentTranslation> | undefined) =>
-  query !== undefined &&
-  (query.state.fetchStatus === 'fetching' ||
-    (query.state.status === 'pending' && query.state.fetchStatus === 'paused'));
+/**
+ * Being fetched, or without an answer that has not failed either: the reader asks for every row
+ * of the document (and a rendered row for its own at once), so a row not asked yet is on its way
+ * too, not a row without a machine translation.
+ */
+const isWaiting = (
+  query: Query<SegmentTranslation> | undefined,
+  data: SegmentTranslation | undefined,
+) =>
+  query?.state.fetchStatus === 'fetching' ||
+  (data === undefined && (query === undefined || query.state.status === 'pending'));
 
 function sourceOf(entry: MachineEntry, data: SegmentTranslation | undefined): RowSource {
   return {
@@ -72,7 +81,7 @@ export function createMachineStore(cache: QueryCache, entries: readonly MachineE
       answers[position] = data;
       source = sourceOf(entry, data);
     }
-    return { source, waiting: isWaiting(query) };
+    return { source, waiting: isWaiting(query, data) };
   };
 
   const readAll = (): MachineState => {
@@ -155,4 +164,26 @@ export function useMachineTranslations(
     [queryClient, entries],
   );
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}
+
+/**
+ * Asks for one row's machine translation now (a row the reviewer sees): answered from the cache
+ * when it is there, joined when it is already on its way.
+ */
+export function useAskMachine(
+  entries: readonly { index: number; input: SegmentTranslationInput }[],
+): (index: number) => void {
+  const queryClient = useQueryClient();
+  const inputs = useMemo(
+    () => new Map(entries.map((entry) => [entry.index, entry.input])),
+    [entries],
+  );
+  return useCallback(
+    (index: number) => {
+      const input = inputs.get(index);
+      // A failure shows on the row (as no machine translation); nothing to do with it here.
+      if (input) queryClient.query(segmentTranslationQuery(input)).catch(() => undefined);
+    },
+    [inputs, queryClient],
+  );
 }

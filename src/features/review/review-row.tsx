@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageDirection } from '../../domain/language/codes';
 import type { ProviderId } from '../../domain/providers/registry';
@@ -28,6 +28,8 @@ export interface RowActions {
   takeSecondOpinion: (index: number, text: string) => void;
   secondOpinionLoaded: (index: number, text: string | null) => void;
   togglePanel: (index: number, panel: RowPanel) => void;
+  /** The row is on screen without its machine translation: ask for it ahead of the rest. */
+  askMachine: (index: number) => void;
 }
 
 /** What a row has open below its target. Kept by the workspace, so a row that scrolls out of a
@@ -94,8 +96,12 @@ export const ReviewRow = memo(function ReviewRow({
   const showComments = panels.comments === true;
   const showSecond = panels.second === true;
   const number = row.index + 1;
-  const { secondOpinionLoaded } = actions;
+  const { secondOpinionLoaded, askMachine } = actions;
   const rowIndex = row.index;
+  const hasMt = row.mt !== null;
+  useEffect(() => {
+    if (!hasMt) askMachine(rowIndex);
+  }, [hasMt, askMachine, rowIndex]);
   const onSecondLoaded = useCallback(
     (text: string | null) => secondOpinionLoaded(rowIndex, text),
     [secondOpinionLoaded, rowIndex],

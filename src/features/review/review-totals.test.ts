@@ -35,6 +35,7 @@ function recount(rows: readonly Row[]) {
     edited: edited.length,
     flagged: rows.filter(flaggedOf).length,
     effort: documentEffort(edited, 'en'),
+    pending: 0,
   };
 }
 
@@ -82,5 +83,62 @@ describe('TotalsCounter', () => {
     totals.count(rowsOf(30));
     const other = rowsOf(12).map((row) => ({ ...row, status: 'approved' as const }));
     expect(totals.count(other)).toEqual(recount(other));
+  });
+
+  describe('a slice at a time', () => {
+    const manyChanged = () => {
+      const rows = rowsOf(40).map((row, i) =>
+        i % 3 === 0
+          ? { ...row, status: 'edited' as const, target: `row ${i} fixed by hand!` }
+          : row,
+      );
+      rows[1] = { ...rows[1]!, status: 'approved' };
+      return rows;
+    };
+
+    it('with no time to spare checks one row a call and counts every status at once', () => {
+      const rows = manyChanged();
+      const { totals, flagged } = counter();
+      const first = totals.count(rows, 0);
+      expect(flagged).toHaveBeenCalledTimes(1);
+      expect(first).toMatchObject({ total: 40, approved: 1, edited: 15, pending: 39 });
+      expect(totals.count(rows, 0).pending).toBe(38);
+    });
+
+    it('comes to the same figures as counting at once', () => {
+      const rows = manyChanged();
+      const { totals, flagged } = counter();
+      let result = totals.count(rows, 0);
+      let calls = 1;
+      while (result.pending > 0) {
+        result = totals.count(rows, 0);
+        calls++;
+      }
+      expect(calls).toBe(40);
+      expect(flagged).toHaveBeenCalledTimes(40);
+      expect(result).toEqual(recount(rows));
+    });
+
+    it('keeps a row changed again before its turn waiting, and takes back its old check', () => {
+      let rows = manyChanged();
+      const { totals } = counter();
+      while (totals.count(rows).pending > 0);
+      rows = rows.slice();
+      rows[0] = { ...rows[0]!, target: 'row 0 fixed again, calmly.' };
+      rows[30] = { ...rows[30]!, target: 'row 30 fixed again!' };
+      expect(totals.count(rows, 0)).toMatchObject({ pending: 1 });
+      expect(totals.count(rows, 0)).toEqual(recount(rows));
+    });
+
+    it('tells whether a row as it is now was flagged, and nothing about one not checked yet', () => {
+      const rows = manyChanged();
+      const { totals } = counter();
+      totals.count(rows, 0);
+      expect(totals.flagged(rows[0]!, 0)).toBe(true);
+      expect(totals.flagged(rows[2]!, 2)).toBeUndefined();
+      totals.count(rows);
+      expect(totals.flagged(rows[2]!, 2)).toBe(false);
+      expect(totals.flagged({ ...rows[2]! }, 2)).toBeUndefined();
+    });
   });
 });

@@ -1,12 +1,16 @@
 /**
  * The review's document-wide figures (approved, edited, flagged, edit effort), kept up to date
- * row by row: each call compares the rows with the ones of the call before, by identity, and
- * recounts only the rows that changed. A keystroke in a ten-thousand-row review recounts one row.
+ * row by row: each call compares the rows with the ones it counted, by identity, and recounts only
+ * the rows that changed. A keystroke in a ten-thousand-row review recounts one row.
+ *
+ * Counting a row runs its QA checks, so many changed rows at once (machine translations arriving
+ * by the hundred, an imported file) are counted a slice at a time: a call may stop when its time
+ * is up and say how many rows it left (`pending`), to be counted by the next call.
  */
 import { combineEffort, type EffortShare } from '../../domain/review/effort';
 import type { SegmentStatus } from '../../domain/review/types';
 
-interface TotalsRow {
+export interface TotalsRow {
   status: SegmentStatus;
   mt: string | null;
   target: string;
@@ -19,12 +23,13 @@ export interface ReviewTotals {
   flagged: number;
   /** Word-weighted edit effort of the edited rows, in percent (see `documentEffort`). */
   effort: number;
+  /** Rows changed since they were last counted, not in the figures yet. */
+  pending: number;
 }
 
-interface Part {
-  approved: number;
-  edited: number;
-  flagged: number;
+/** What one row adds to the figures that need its checks. */
+interface Check {
+  flagged: boolean;
   share: EffortShare;
 }
 
@@ -33,8 +38,10 @@ const NO_SHARE: EffortShare = { weight: 0, weighted: 0 };
 export class TotalsCounter<Row extends TotalsRow> {
   readonly #flagged: (row: Row) => boolean;
   readonly #share: (row: Row) => EffortShare;
-  #rows: readonly Row[] = [];
-  #parts: Part[] = [];
+  /** Per position, the row as its status was counted, and as it was checked. */
+  #seen: (Row | undefined)[] = [];
+  #checked: (Row | undefined)[] = [];
+  #checks: (Check | undefined)[] = [];
   #sum = { approved: 0, edited: 0, flagged: 0, weight: 0, weighted: 0 };
 
   constructor(flagged: (row: Row) => boolean, share: (row: Row) => EffortShare) {
@@ -42,47 +49,69 @@ export class TotalsCounter<Row extends TotalsRow> {
     this.#share = share;
   }
 
-  count(rows: readonly Row[]): ReviewTotals {
-    if (rows.length !== this.#rows.length) {
-      this.#rows = [];
-      this.#parts = [];
+  /**
+   * Counts the rows that changed. Statuses are cheap and always counted whole; with `budgetMs`,
+   * checking stops starting new rows once that much time has passed (after at least one), and
+   * leaves the rest `pending` for the next call.
+   */
+  count(rows: readonly Row[], budgetMs = Infinity): ReviewTotals {
+    if (rows.length !== this.#seen.length) {
+      this.#seen = new Array<Row | undefined>(rows.length);
+      this.#checked = new Array<Row | undefined>(rows.length);
+      this.#checks = new Array<Check | undefined>(rows.length);
       this.#sum = { approved: 0, edited: 0, flagged: 0, weight: 0, weighted: 0 };
     }
     const sum = this.#sum;
+    const deadline = budgetMs === Infinity ? Infinity : performance.now() + budgetMs;
+    let pending = 0;
+    let timeUp = false;
     rows.forEach((row, i) => {
-      if (row === this.#rows[i]) return;
-      const before = this.#parts[i];
-      if (before) this.#add(before, -1);
-      const part = this.#partOf(row);
-      this.#parts[i] = part;
-      this.#add(part, 1);
+      const seen = this.#seen[i];
+      if (row !== seen) {
+        if (seen) this.#addStatus(seen, -1);
+        this.#addStatus(row, 1);
+        this.#seen[i] = row;
+      }
+      if (row === this.#checked[i]) return;
+      if (timeUp) {
+        pending++;
+        return;
+      }
+      const before = this.#checks[i];
+      if (before) this.#addCheck(before, -1);
+      const check: Check = {
+        flagged: this.#flagged(row),
+        share: row.status === 'mt' ? NO_SHARE : this.#share(row),
+      };
+      this.#checks[i] = check;
+      this.#addCheck(check, 1);
+      this.#checked[i] = row;
+      timeUp = deadline !== Infinity && performance.now() >= deadline;
     });
-    this.#rows = rows;
     return {
       total: rows.length,
       approved: sum.approved,
       edited: sum.edited,
       flagged: sum.flagged,
       effort: combineEffort([{ weight: sum.weight, weighted: sum.weighted }]),
+      pending,
     };
   }
 
-  #partOf(row: Row): Part {
-    const edited = row.status !== 'mt';
-    return {
-      approved: row.status === 'approved' ? 1 : 0,
-      edited: edited ? 1 : 0,
-      flagged: this.#flagged(row) ? 1 : 0,
-      share: edited ? this.#share(row) : NO_SHARE,
-    };
+  /** Whether `row`, as it is, was counted as flagged; undefined when it has not been checked. */
+  flagged(row: Row, position: number): boolean | undefined {
+    return this.#checked[position] === row ? this.#checks[position]?.flagged : undefined;
   }
 
-  #add(part: Part, sign: 1 | -1) {
+  #addStatus(row: Row, sign: 1 | -1) {
+    if (row.status === 'approved') this.#sum.approved += sign;
+    if (row.status !== 'mt') this.#sum.edited += sign;
+  }
+
+  #addCheck(check: Check, sign: 1 | -1) {
     const sum = this.#sum;
-    sum.approved += sign * part.approved;
-    sum.edited += sign * part.edited;
-    sum.flagged += sign * part.flagged;
-    sum.weight += sign * part.share.weight;
-    sum.weighted += sign * part.share.weighted;
+    if (check.flagged) sum.flagged += sign;
+    sum.weight += sign * check.share.weight;
+    sum.weighted += sign * check.share.weighted;
   }
 }

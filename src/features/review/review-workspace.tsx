@@ -31,13 +31,14 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { ExportMenu } from './export-menu';
 import { GlossaryDialog } from './glossary-dialog';
 import { ImportButton } from './import-button';
-import { useMachineTranslations } from './machine-translations';
+import { useAskMachine, useMachineTranslations } from './machine-translations';
 import { FindContext } from '../reader/find-context';
 import type { FindableRow } from './review-find';
 import { ReviewList, type FocusRequest, type ReviewListHandle } from './review-list';
 import { filterRows, nextUnconfirmedRow, stepRow, type ReviewFilter } from './review-navigation';
 import { NO_PANELS, ReviewRow, type RowActions, type RowPanels } from './review-row';
 import { TotalsCounter } from './review-totals';
+import { useReviewTotals } from './use-review-totals';
 import { RowMemo } from './row-memo';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useReviewRows, type RowSource, type WorkRow } from './use-review-rows';
@@ -91,6 +92,7 @@ export default function ReviewWorkspace({
     [inputs, blocks],
   );
   const machine = useMachineTranslations(entries);
+  const askMachine = useAskMachine(entries);
   const indexes = useMemo(() => entries.map((entry) => entry.index), [entries]);
   const reviewId = reviewIdFor(articleId, targetLanguage);
   return (
@@ -103,6 +105,7 @@ export default function ReviewWorkspace({
       indexes={indexes}
       sources={machine.sources}
       waiting={machine.waiting}
+      askMachine={askMachine}
       {...rest}
     />
   );
@@ -115,6 +118,8 @@ interface ReviewEditorProps extends Omit<ReviewWorkspaceProps, 'blocks' | 'input
   sources: readonly RowSource[];
   /** Per row, in the same order: its machine translation is on its way. */
   waiting: readonly boolean[];
+  /** Asks for a row's machine translation ahead of the rest of the document. */
+  askMachine: (index: number) => void;
 }
 
 const ReviewEditor = memo(function ReviewEditor({
@@ -128,6 +133,7 @@ const ReviewEditor = memo(function ReviewEditor({
   targetLanguage,
   otherEngines,
   initialIndex,
+  askMachine,
 }: ReviewEditorProps) {
   const { t, ready } = useTranslation(['review', 'providers']);
   const glossary = useQuery(glossaryQuery(sourceLanguage, targetLanguage));
@@ -177,7 +183,7 @@ const ReviewEditor = memo(function ReviewEditor({
   );
 
   // Document-wide figures and filters follow a render behind the keystroke, counting only the
-  // rows that changed.
+  // rows that changed; many changed rows at once are checked a slice at a time.
   const settledRows = useDeferredValue(rows);
   const totals = useMemo(
     () =>
@@ -187,17 +193,21 @@ const ReviewEditor = memo(function ReviewEditor({
       ),
     [findingsOf, efforts],
   );
-  const summary = useMemo(() => totals.count(settledRows), [totals, settledRows]);
+  const summary = useReviewTotals(totals, settledRows);
 
   const [filter, setFilter] = useState<ReviewFilter>('all');
   const [active, setActive] = useState<number | null>(null);
-  const shown = useMemo(
-    () =>
-      filter === 'all'
-        ? indexes
-        : filterRows(settledRows, filter, (row) => findingsOf(row).length > 0, active),
-    [filter, indexes, settledRows, findingsOf, active],
-  );
+  const unchecked = summary.pending;
+  const shown = useMemo(() => {
+    if (filter === 'all') return indexes;
+    // While rows wait for their checks, the warnings filter shows the rows checked so far (and
+    // grows as the count goes on) rather than checking the rest all at once here.
+    const flagged = (row: WorkRow) =>
+      unchecked === 0
+        ? findingsOf(row).length > 0
+        : (totals.flagged(row, positions.get(row.index) ?? -1) ?? false);
+    return filterRows(settledRows, filter, flagged, active);
+  }, [filter, indexes, settledRows, findingsOf, totals, positions, unchecked, active]);
 
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [glossaryOpen, setGlossaryOpen] = useState(false);
@@ -319,6 +329,7 @@ const ReviewEditor = memo(function ReviewEditor({
       if (text === null) secondTexts.current.delete(index);
       else secondTexts.current.set(index, text);
     }, []),
+    askMachine,
     togglePanel: (index, panel) =>
       setPanels((before) => {
         const next = new Map(before);
@@ -347,6 +358,7 @@ const ReviewEditor = memo(function ReviewEditor({
       takeSecondOpinion: (...args) => latest.current.takeSecondOpinion(...args),
       secondOpinionLoaded: (...args) => latest.current.secondOpinionLoaded(...args),
       togglePanel: (...args) => latest.current.togglePanel(...args),
+      askMachine: (...args) => latest.current.askMachine(...args),
     }),
     [],
   );
@@ -530,7 +542,10 @@ const ReviewEditor = memo(function ReviewEditor({
         </button>
       </div>
       <p className="review__summary" role="status" data-review-summary>
-        {t('review:summary', { ...summary })}
+        {t('review:summary', {
+          ...summary,
+          context: summary.pending > 0 ? 'checking' : undefined,
+        })}
       </p>
       {message ? (
         <Notice tone={message.tone} actions={null}>
