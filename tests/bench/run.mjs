@@ -81,6 +81,7 @@ Options:
   --view-timeout <s>         scale: longest a view may take to show its rows and settle before
                              it is reported as not ready and not scrolled (default 90)
   --views <list>             scale: views to scroll (default original,translation,bilingual,review)
+  --lighthouse-runs <n>      lighthouse: mobile runs, the median run reported (default 3)
   --no-desktop               lighthouse: skip the desktop preset
   --reflow-runs <n>          reflow: timed runs per size, median reported (default 5)
   --no-build                 use dist/ as it is (default: rebuild when sources are newer)
@@ -107,6 +108,7 @@ function options() {
       'scroll-limit': { type: 'string', default: '60' },
       views: { type: 'string', default: 'original,translation,bilingual,review' },
       'no-desktop': { type: 'boolean', default: false },
+      'lighthouse-runs': { type: 'string' },
       'reflow-runs': { type: 'string', default: '5' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -165,6 +167,7 @@ function options() {
     scrollLimitMs: positive('scroll-limit') * 1000,
     views,
     desktop: !values['no-desktop'] && !quick,
+    lighthouseRuns: positive('lighthouse-runs', quick ? 1 : 3),
     reflowRuns: positive('reflow-runs', quick ? 3 : 5),
     build: !values['no-build'],
     apyPort: port,
