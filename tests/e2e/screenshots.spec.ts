@@ -28,6 +28,10 @@ async function expectCleanLayout(page: Page): Promise<void> {
         element.closest('.visually-hidden')
       )
         continue;
+      const rect = element.getBoundingClientRect();
+      if (element.tagName === 'BUTTON' && (rect.left < -1 || rect.right > root.clientWidth + 1)) {
+        found.push(`<button> "${element.innerText.slice(0, 40)}" reaches outside the page`);
+      }
       if (element.scrollWidth > element.clientWidth + 1 && style.overflowX !== 'visible') {
         found.push(
           `text cut off in <${element.tagName.toLowerCase()}> "${element.innerText.slice(0, 40)}"`,
@@ -71,6 +75,17 @@ for (const uiLanguage of ['ko', 'en'] as const) {
       await presetPreferences(context, { uiLanguage });
       await page.goto('/');
       await expect(page.locator('html')).toHaveAttribute('lang', uiLanguage);
+      // The browser offers installing the app: the header has one more button.
+      await page.evaluate(() => {
+        const offer = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+          prompt: () => Promise.resolve(),
+          userChoice: Promise.resolve({ outcome: 'dismissed' }),
+        });
+        window.dispatchEvent(offer);
+      });
+      await expect(
+        page.getByRole('button', { name: uiLanguage === 'ko' ? '앱 설치' : 'Install app' }),
+      ).toBeVisible();
       await expectGlyphs(page, '한국어 번역 중입니다');
       await expectCleanLayout(page);
       await page.screenshot({
