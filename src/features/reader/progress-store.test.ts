@@ -82,4 +82,53 @@ describe('document progress', () => {
     await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS * 2);
     expect(published).toEqual([]);
   });
+
+  it('counts failures and work in flight, and lets go of a text whose query is gone', async () => {
+    const client = new QueryClient();
+    const hashes = new Map([0, 1, 2].map((i) => [hashKey(keyOf(i)), i === 2 ? 2 : 1]));
+    const store = createProgressStore(client.getQueryCache(), hashes);
+    store.subscribe(() => undefined);
+    let finish: (value: { text: string }) => void = () => undefined;
+    const inFlight = client.query({
+      queryKey: keyOf(2),
+      queryFn: () => new Promise<{ text: string }>((resolve) => (finish = resolve)),
+    });
+    await client
+      .query({ queryKey: keyOf(1), queryFn: () => Promise.reject(new Error('no')), retry: false })
+      .catch(() => undefined);
+    client.setQueryData(keyOf(0), { text: 't0' });
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot()).toEqual({ total: 4, translated: 1, failed: 1, inFlight: 2 });
+    finish({ text: 't2' });
+    await inFlight;
+    client.removeQueries({ queryKey: keyOf(0) });
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot()).toEqual({ total: 4, translated: 2, failed: 1, inFlight: 0 });
+  });
+
+  it('counts what changed before anyone listened', () => {
+    const client = new QueryClient();
+    const hashes = new Map([0, 1].map((i) => [hashKey(keyOf(i)), 1]));
+    const store = createProgressStore(client.getQueryCache(), hashes);
+    client.setQueryData(keyOf(1), { text: 't1' });
+    store.subscribe(() => undefined);
+    expect(store.getSnapshot().translated).toBe(1);
+  });
+
+  it('reads only the texts that changed in a frame, not the whole document again', async () => {
+    const client = new QueryClient();
+    const cache = client.getQueryCache();
+    const hashes = new Map(Array.from({ length: 1000 }, (_, i) => [hashKey(keyOf(i)), 1]));
+    const store = createProgressStore(cache, hashes);
+    store.subscribe(() => undefined);
+    const reads = vi.spyOn(cache, 'get');
+    for (let i = 0; i < 20; i++) {
+      client.setQueryData(keyOf(i), { text: `t${i}` });
+      await frame();
+    }
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot().translated).toBe(20);
+    // One read per change (setQueryData itself looks its query up too), not 1,000 per frame.
+    expect(reads.mock.calls.length).toBeLessThan(100);
+  });
 });

@@ -236,27 +236,61 @@ export function useDocumentProgress(
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
-/** The counts as an external store: recounted per frame, published at most every interval. */
+/** What a text counts as: one bit each for translated, failed and in flight. */
+const TRANSLATED = 1;
+const FAILED = 2;
+const IN_FLIGHT = 4;
+
+function kindOf(cache: QueryCache, hash: string): number {
+  const state = cache.get(hash)?.state;
+  if (!state) return 0;
+  let kind = 0;
+  if (state.status === 'success') kind |= TRANSLATED;
+  else if (state.status === 'error' && state.fetchStatus !== 'fetching') kind |= FAILED;
+  if (state.fetchStatus === 'fetching') kind |= IN_FLIGHT;
+  return kind;
+}
+
+/**
+ * The counts as an external store: published at most every interval. Each text's kind is kept,
+ * so a frame's changes adjust the counts by the texts they touched instead of reading all of a
+ * long document's queries again (which, once a frame through a whole translation, cost more
+ * than the rendering it feeds).
+ */
 export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<string, number>) {
-  const count = (): DocumentProgress => {
-    const progress = { total: 0, translated: 0, failed: 0, inFlight: 0 };
-    for (const [hash, weight] of hashes) {
-      progress.total += weight;
-      const state = cache.get(hash)?.state;
-      if (!state) continue;
-      if (state.status === 'success') progress.translated += weight;
-      else if (state.status === 'error' && state.fetchStatus !== 'fetching')
-        progress.failed += weight;
-      if (state.fetchStatus === 'fetching') progress.inFlight += weight;
-    }
-    return progress;
+  const kinds = new Map<string, number>();
+  const counts = { total: 0, translated: 0, failed: 0, inFlight: 0 };
+  for (const weight of hashes.values()) counts.total += weight;
+  const recheck = (hash: string) => {
+    const weight = hashes.get(hash) ?? 0;
+    const before = kinds.get(hash) ?? 0;
+    const after = kindOf(cache, hash);
+    if (before === after) return;
+    kinds.set(hash, after);
+    const change = (bit: number) => ((after & bit ? 1 : 0) - (before & bit ? 1 : 0)) * weight;
+    counts.translated += change(TRANSLATED);
+    counts.failed += change(FAILED);
+    counts.inFlight += change(IN_FLIGHT);
   };
+  const recheckAll = () => {
+    for (const hash of hashes.keys()) recheck(hash);
+  };
+  const changed = new Set<string>();
+  const count = (): DocumentProgress => {
+    for (const hash of changed) recheck(hash);
+    changed.clear();
+    return { ...counts };
+  };
+  recheckAll();
   let snapshot = count();
   let publishedAt = 0;
   return {
     subscribe: (listener: () => void) => {
       let frame = 0;
       let timer: ReturnType<typeof setTimeout> | null = null;
+      // What changed while nobody listened (React reads the snapshot again once subscribed).
+      recheckAll();
+      if (!sameProgress(counts, snapshot)) snapshot = { ...counts };
       const publish = (next: DocumentProgress) => {
         snapshot = next;
         publishedAt = performance.now();
@@ -284,7 +318,9 @@ export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<strin
       };
       // Counting is cheap; redrawing is not. Every change is counted in its frame, so the end of
       // a run shows at once even while a throttled update waits.
-      const unsubscribe = cache.subscribe(() => {
+      const unsubscribe = cache.subscribe((event) => {
+        if (!hashes.has(event.query.queryHash)) return;
+        changed.add(event.query.queryHash);
         frame ||= requestAnimationFrame(recount);
       });
       return () => {
