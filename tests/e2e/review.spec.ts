@@ -24,6 +24,22 @@ const schema = join(import.meta.dirname, '../schemas/xliff-2.0/xliff_core_2.0.xs
 const rows = (page: Page) => page.locator('[data-segment][data-status]');
 const target = (page: Page, i: number) => rows(page).nth(i).locator('textarea[data-review-target]');
 
+const conflictIn = (page: Page) => rows(page).nth(1).locator('.review-row__conflict');
+
+/**
+ * Row 1 was changed in tabs A and B before either saved: waits until exactly one tab is told of
+ * the conflict, and says which (the loser) kept which text (`mine`) against the other's.
+ */
+async function toldOfConflict(a: Page, b: Page, textOfA: string, textOfB: string) {
+  await expect
+    .poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count()))
+    .toBe(1);
+  const bLost = (await conflictIn(b).count()) === 1;
+  return bLost
+    ? { loser: b, winner: a, mine: textOfB, theirs: textOfA }
+    : { loser: a, winner: b, mine: textOfA, theirs: textOfB };
+}
+
 async function openReview(page: Page) {
   await page.goto(
     `/?${new URLSearchParams({ text: ARTICLE, to: 'es', view: 'review' }).toString()}`,
@@ -226,14 +242,12 @@ test('two tabs on the same article never overwrite each other silently', async (
   await expect(target(b, 1)).toHaveValue(/^V/);
   await target(a, 1).fill('Versión de la pestaña A.');
   await typingInB;
-  const conflictIn = (page: Page) => rows(page).nth(1).locator('.review-row__conflict');
-  await expect
-    .poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count()))
-    .toBe(1);
-  const bLost = (await conflictIn(b).count()) === 1;
-  const [loser, winner] = bLost ? [b, a] : [a, b];
-  const mine = bLost ? 'Versión de la pestaña B.' : 'Versión de la pestaña A.';
-  const theirs = bLost ? 'Versión de la pestaña A.' : 'Versión de la pestaña B.';
+  const { loser, winner, mine, theirs } = await toldOfConflict(
+    a,
+    b,
+    'Versión de la pestaña A.',
+    'Versión de la pestaña B.',
+  );
   // The newest of theirs: B's partial save is followed by its whole text.
   await expect(conflictIn(loser)).toContainText(theirs);
   await expect(conflictIn(winner)).toHaveCount(0);
@@ -241,7 +255,7 @@ test('two tabs on the same article never overwrite each other silently', async (
 
   // Keeping mine saves it deliberately, and the other tab follows.
   await rows(loser).nth(1).getByRole('button', { name: '내 번역 유지' }).click();
-  await expect(rows(loser).nth(1).locator('.review-row__conflict')).toHaveCount(0);
+  await expect(conflictIn(loser)).toHaveCount(0);
   await expect(target(winner, 1)).toHaveValue(mine);
 });
 
@@ -257,14 +271,12 @@ test('a row in conflict stays in conflict, with its own text, when the other tab
   await b.keyboard.press('Control+a');
   await target(b, 1).pressSequentially('Versión de B');
   await target(a, 1).fill('Versión de A');
-  const conflictIn = (page: Page) => rows(page).nth(1).locator('.review-row__conflict');
-  await expect
-    .poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count()))
-    .toBe(1);
-  const bLost = (await conflictIn(b).count()) === 1;
-  const [loser, winner] = bLost ? [b, a] : [a, b];
-  const mine = bLost ? 'Versión de B' : 'Versión de A';
-  const theirs = bLost ? 'Versión de A' : 'Versión de B';
+  const { loser, winner, mine, theirs } = await toldOfConflict(
+    a,
+    b,
+    'Versión de A',
+    'Versión de B',
+  );
   // The other tab goes on and saves again: the told tab still shows the conflict, now with the
   // newest text, and keeps its own until the reviewer decides.
   await target(winner, 1).press('End');
