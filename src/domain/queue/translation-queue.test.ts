@@ -404,6 +404,78 @@ describe('TranslationQueue priorities', () => {
     upper(calls[2]!);
     expect(await Promise.all(results)).toEqual(['P0', 'P1', 'P2']);
   });
+
+  it('sends in the order of a full sort by priority, then order of asking', async () => {
+    // The queue ranks only the texts with a priority and reads the rest in order of asking; the
+    // requests must come out as if everything waiting had been sorted for each one.
+    const limits = { maxTextsPerRequest: 3, maxCharsPerRequest: 1000, maxConcurrency: 1 };
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let round = 0; round < 20; round++) {
+      const { provider, calls } = scriptedProvider(limits);
+      const queue = new TranslationQueue(provider, 'en', 'es');
+      const texts = Array.from({ length: 40 }, (_, i) => `t${i}`);
+      const priority = new Map<string, number>();
+      for (const text of texts) {
+        if (random() < 0.3) {
+          const value = Math.floor(random() * 80) - 20 - (random() < 0.2 ? 1_000_000 : 0);
+          priority.set(text, value);
+          queue.prioritize(text, value);
+        }
+      }
+      const results = texts.map((text) => queue.translate(text));
+      await tick();
+      // The reference: everything waiting sorted at once; on-screen texts (negative) go alone.
+      const waiting = texts.map((text, order) => ({
+        text,
+        order,
+        rank: priority.get(text) ?? order,
+      }));
+      waiting.sort((a, b) => a.rank - b.rank || a.order - b.order);
+      const expected: string[][] = [];
+      while (waiting.length > 0) {
+        const urgent = waiting[0]!.rank < 0;
+        const batch: string[] = [];
+        while (
+          waiting.length > 0 &&
+          batch.length < limits.maxTextsPerRequest &&
+          !(urgent && waiting[0]!.rank >= 0)
+        ) {
+          batch.push(waiting.shift()!.text);
+        }
+        expected.push(batch);
+      }
+      for (let i = 0; i < expected.length; i++) {
+        await tick();
+        upper(calls[i]!);
+      }
+      expect(calls.map((c) => c.texts)).toEqual(expected);
+      await Promise.all(results);
+    }
+  });
+
+  it('ranks the pieces of a long text by the priority given to the whole text', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 5,
+      maxCharsPerRequest: 30,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const long = 'First sentence here. Second sentence here. Third one here.';
+    const results = [queue.translate('p0'), queue.translate('p1'), queue.translate(long)];
+    queue.prioritize(long, -1);
+    await tick();
+    expect(calls[0]!.texts.join(' ')).toContain('First sentence');
+    for (let i = 0; i < 4; i++) {
+      if (calls[i]) upper(calls[i]!);
+      await tick();
+    }
+    expect(calls.at(-1)!.texts).toEqual(['p0', 'p1']);
+    await Promise.all(results);
+  });
 });
 
 describe('checking answers', () => {

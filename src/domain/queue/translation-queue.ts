@@ -253,11 +253,6 @@ export class TranslationQueue {
     }
   }
 
-  private priorityOf(entry: Entry): number {
-    const own = this.priorities.get(entry.text) ?? this.priorities.get(entry.owner);
-    return own && own.length > 0 ? Math.min(...own) : entry.order;
-  }
-
   private scheduleFlush(): void {
     if (this.flushScheduled || this.disposed) return;
     this.flushScheduled = true;
@@ -297,32 +292,105 @@ export class TranslationQueue {
       this.wakeAt(this.pausedUntil);
       return;
     }
-    const { maxConcurrency, maxTextsPerRequest, maxCharsPerRequest } = this.provider.limits;
-    while (this.inFlight < maxConcurrency) {
-      const waiting = [...this.entries.values()].filter((entry) => entry.state === 'queued');
-      const ready = waiting
-        .filter((entry) => entry.notBefore <= now)
-        .map((entry) => ({ entry, priority: this.priorityOf(entry) }))
-        .sort((a, b) => a.priority - b.priority || a.entry.order - b.entry.order);
-      if (ready.length === 0) {
-        const next = Math.min(...waiting.map((entry) => entry.notBefore));
-        if (Number.isFinite(next)) this.wakeAt(next);
-        return;
-      }
-      const batch: Entry[] = [];
-      let chars = 0;
-      // Urgent texts (negative priority: on screen) travel on their own, so the engine answers
-      // what the reader is looking at as fast as it can, not after a full request's worth.
-      const urgent = (ready[0]?.priority ?? 0) < 0;
-      for (const { entry, priority } of ready) {
-        if (batch.length >= maxTextsPerRequest) break;
-        if (batch.length > 0 && chars + entry.text.length > maxCharsPerRequest) break;
-        if (urgent && priority >= 0) break;
-        batch.push(entry);
-        chars += entry.text.length;
-      }
+    while (this.inFlight < this.provider.limits.maxConcurrency) {
+      const batch = this.nextBatch(now);
+      if (batch.length === 0) return;
       this.send(batch);
     }
+  }
+
+  /**
+   * The next request's texts: ready texts by priority, then order of asking. Only the texts with
+   * a priority (those rendered) are sorted; the rest are read in the entries' own order, which is
+   * the order of asking, and only as far as one request reaches — on a 10,000-text document the
+   * queue must not sort everything it holds for every request it sends. When nothing is ready,
+   * the queue wakes itself at the end of the earliest backoff.
+   */
+  private nextBatch(now: number): Entry[] {
+    const { maxTextsPerRequest, maxCharsPerRequest } = this.provider.limits;
+    const ranked = this.rankedReady(now);
+    const ordered = this.entries.values();
+    let nextRanked = 0;
+    let earliest = Infinity;
+    /** The next ready text in order of asking that has no priority of its own. */
+    const advanceOrdered = () => {
+      for (let step = ordered.next(); !step.done; step = ordered.next()) {
+        const entry = step.value;
+        if (entry.state !== 'queued') continue;
+        if (entry.notBefore > now) {
+          earliest = Math.min(earliest, entry.notBefore);
+          continue;
+        }
+        if (this.priorityList(entry)) continue;
+        return entry;
+      }
+      return null;
+    };
+    let nextOrdered = advanceOrdered();
+    const batch: Entry[] = [];
+    let chars = 0;
+    let urgent: boolean | null = null;
+    for (;;) {
+      const fromRanked = ranked[nextRanked];
+      let entry: Entry;
+      let priority: number;
+      if (
+        fromRanked &&
+        (!nextOrdered ||
+          fromRanked.priority < nextOrdered.order ||
+          (fromRanked.priority === nextOrdered.order && fromRanked.entry.order < nextOrdered.order))
+      ) {
+        ({ entry, priority } = fromRanked);
+        nextRanked++;
+      } else if (nextOrdered) {
+        entry = nextOrdered;
+        priority = entry.order;
+        nextOrdered = null;
+      } else {
+        break;
+      }
+      // Urgent texts (negative priority: on screen) travel on their own, so the engine answers
+      // what the reader is looking at as fast as it can, not after a full request's worth.
+      urgent ??= priority < 0;
+      if (batch.length >= maxTextsPerRequest) break;
+      if (batch.length > 0 && chars + entry.text.length > maxCharsPerRequest) break;
+      if (urgent && priority >= 0) break;
+      batch.push(entry);
+      chars += entry.text.length;
+      nextOrdered ??= advanceOrdered();
+    }
+    if (batch.length === 0 && Number.isFinite(earliest)) this.wakeAt(earliest);
+    return batch;
+  }
+
+  /** The priorities given to an entry's text, or to the text it is a piece of; null if none. */
+  private priorityList(entry: Entry): number[] | null {
+    const own = this.priorities.get(entry.text) ?? this.priorities.get(entry.owner);
+    return own && own.length > 0 ? own : null;
+  }
+
+  /** Ready entries that have a priority, most urgent first (few: the rendered ones). */
+  private rankedReady(now: number): { entry: Entry; priority: number }[] {
+    const found = new Set<Entry>();
+    const limit = this.provider.limits.maxCharsPerRequest;
+    for (const text of this.priorities.keys()) {
+      const entry = this.entries.get(text);
+      if (entry) found.add(entry);
+      else if (text.length > limit) {
+        // A long text travels as pieces, each an entry of its own.
+        for (const piece of splitForLimit(text, limit, this.from)) {
+          const pieceEntry = this.entries.get(piece);
+          if (pieceEntry?.owner === text) found.add(pieceEntry);
+        }
+      }
+    }
+    const ranked: { entry: Entry; priority: number }[] = [];
+    for (const entry of found) {
+      const list = this.priorityList(entry);
+      if (!list || entry.state !== 'queued' || entry.notBefore > now) continue;
+      ranked.push({ entry, priority: Math.min(...list) });
+    }
+    return ranked.sort((a, b) => a.priority - b.priority || a.entry.order - b.entry.order);
   }
 
   private send(entries: Entry[]): void {
