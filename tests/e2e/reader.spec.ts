@@ -108,6 +108,89 @@ test('?text=…&to=es translates every paragraph on the local Apertium engine, t
   await expect(page.locator('select[name="targetLanguage"]')).toHaveValue('es');
 });
 
+test('a translation cache kept one record per text by the previous version still answers after the upgrade', async ({
+  page,
+}) => {
+  let translateRequests = 0;
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${apyUrl}/translate`)) translateRequests++;
+  });
+  const article = [
+    'Ferries Keep Running Through the Storm',
+    'The harbour office said the morning ferries would sail despite the wind.',
+    'Passengers were told to arrive early and to expect delays.',
+  ].join('\n\n');
+  await page.goto(`/?${new URLSearchParams({ text: article, to: 'es' }).toString()}`);
+  await expect(page.locator('[data-segment][data-state="translated"]')).toHaveCount(2);
+  await expect(page).toHaveURL(/\?doc=/);
+  const reopen = page.url();
+
+  // What this version stored, rewritten as the previous version's database (version 2: one
+  // record per text in `translations`), each translation marked so its origin shows.
+  await page.goto('/favicon.svg');
+  const moved = await page.evaluate(async () => {
+    const done = (request: IDBRequest | IDBTransaction) =>
+      new Promise((resolve, reject) => {
+        if (request instanceof IDBTransaction) request.oncomplete = resolve;
+        else request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(new Error('IndexedDB failed'));
+      });
+    const open = (version?: number, upgrade?: (db: IDBDatabase) => void) => {
+      const request = indexedDB.open('interlinear', version);
+      if (upgrade) request.onupgradeneeded = () => upgrade(request.result);
+      return done(request) as Promise<IDBDatabase>;
+    };
+    const current = await open();
+    const read = current.transaction(['articles', 'translationGroups']);
+    const articles = (await done(read.objectStore('articles').getAll())) as unknown[];
+    const groups = (await done(read.objectStore('translationGroups').getAll())) as {
+      route: string;
+      provider: string;
+      cacheIdentity: string;
+      from: string;
+      to: string;
+      entries: { hash: string; translation: string; createdAt: number }[];
+    }[];
+    current.close();
+    await done(indexedDB.deleteDatabase('interlinear'));
+    const old = await open(2, (db) => {
+      db.createObjectStore('articles', { keyPath: 'id' }).createIndex('openedAt', 'openedAt');
+      db.createObjectStore('translations', { keyPath: 'key' });
+      db.createObjectStore('reviewRows', { keyPath: ['reviewId', 'index'] });
+      db.createObjectStore('glossaries', { keyPath: 'id' });
+    });
+    const write = old.transaction(['articles', 'translations'], 'readwrite');
+    for (const record of articles) write.objectStore('articles').put(record);
+    let count = 0;
+    for (const { route, entries, ...engine } of groups) {
+      for (const { hash, translation, createdAt } of entries) {
+        write.objectStore('translations').put({
+          key: `${route}|${hash}`,
+          translation: `[v2] ${translation}`,
+          provider: engine.provider,
+          cacheIdentity: engine.cacheIdentity,
+          from: engine.from,
+          to: engine.to,
+          createdAt,
+        });
+        count++;
+      }
+    }
+    await done(write);
+    old.close();
+    return count;
+  });
+  // The title and both paragraphs.
+  expect(moved).toBe(3);
+
+  translateRequests = 0;
+  await page.goto(reopen);
+  const targets = page.locator('[data-segment][data-state="translated"] .segment__target');
+  await expect(targets).toHaveCount(2);
+  for (const text of await targets.allInnerTexts()) expect(text).toMatch(/^\[v2\] \S/);
+  expect(translateRequests).toBe(0);
+});
+
 test('the views show original, translation or both, and the choice survives a reload', async ({
   page,
 }) => {

@@ -3,17 +3,23 @@
  *
  * - `articles`: each opened article (its content, header, origin and the reader's choices for it),
  *   keyed by a hash of its content, so opening the same text, file or link again reopens it;
- * - `translations`: the persistent translation cache, keyed per the cache-key rule (engine, its
- *   identity, languages, text hash). Only successful, non-empty translations are written.
+ * - `translationGroups` and `translationKeys`: the persistent translation cache. Translations are
+ *   stored in groups (up to a few hundred per record) under their route — engine, its identity,
+ *   languages — and the moment they were stored; `translationKeys` holds each group's text hashes
+ *   alone, so the texts a route has can be known without reading the translations. IndexedDB's
+ *   cost is per operation: one record per text made storing and looking up a long document cost
+ *   seconds of CPU that a local engine on the same cores needed. Only successful, non-empty
+ *   translations are written. (Version 2 kept one record per text in `translations`; the upgrade
+ *   moves them into groups.)
  *
  * Upgrades run in order from the stored version; add a step, never edit an old one.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { ArticleDraft } from '../../domain/article/types';
 import type { Glossary, MtOrigin, ReviewComment, SegmentStatus } from '../../domain/review/types';
 
 export const DB_NAME = 'interlinear';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type ArticleOrigin =
   | { kind: 'paste' }
@@ -42,6 +48,7 @@ export interface TranslationProgressRecord {
   updatedAt: number;
 }
 
+/** One translation as the cache hands it out (and as version 2 stored it, one record each). */
 export interface TranslationRecord {
   key: string;
   translation: string;
@@ -50,6 +57,24 @@ export interface TranslationRecord {
   from: string;
   to: string;
   createdAt: number;
+}
+
+/** An engine route: `${provider}|${cacheIdentity}|${from}|${to}`. */
+export interface TranslationGroupRecord {
+  route: string;
+  /** When the group was stored (zero-padded base-36 time) and a random tail: later wins. */
+  stamp: string;
+  provider: string;
+  cacheIdentity: string;
+  from: string;
+  to: string;
+  entries: { hash: string; translation: string; createdAt: number }[];
+}
+
+export interface TranslationKeysRecord {
+  route: string;
+  stamp: string;
+  hashes: string[];
 }
 
 /**
@@ -84,7 +109,8 @@ export interface GlossaryRecord extends Glossary {
 
 interface InterlinearSchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { openedAt: number } };
-  translations: { key: string; value: TranslationRecord };
+  translationGroups: { key: [string, string]; value: TranslationGroupRecord };
+  translationKeys: { key: [string, string]; value: TranslationKeysRecord };
   reviewRows: { key: [string, number]; value: ReviewRowRecord; indexes: { reviewId: string } };
   glossaries: { key: string; value: GlossaryRecord };
 }
@@ -95,16 +121,25 @@ let dbPromise: Promise<InterlinearDb> | null = null;
 
 export function getDb(): Promise<InterlinearDb> {
   dbPromise ??= openDB<InterlinearSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
+      // Stores a later version dropped are typed loosely: the current schema no longer has them.
       if (oldVersion < 1) {
         const articles = db.createObjectStore('articles', { keyPath: 'id' });
         articles.createIndex('openedAt', 'openedAt');
-        db.createObjectStore('translations', { keyPath: 'key' });
+        (db as unknown as IDBPDatabase).createObjectStore('translations', { keyPath: 'key' });
       }
       if (oldVersion < 2) {
         const rows = db.createObjectStore('reviewRows', { keyPath: ['reviewId', 'index'] });
         rows.createIndex('reviewId', 'reviewId');
         db.createObjectStore('glossaries', { keyPath: 'id' });
+      }
+      if (oldVersion < 3) {
+        db.createObjectStore('translationGroups', { keyPath: ['route', 'stamp'] });
+        db.createObjectStore('translationKeys', { keyPath: ['route', 'stamp'] });
+        // The upgrade transaction stays open while the requests chained here are pending.
+        void moveToGroups(
+          transaction as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
+        );
       }
     },
     blocking() {
@@ -124,4 +159,94 @@ export async function closeDbForTests(): Promise<void> {
   const db = await dbPromise;
   db?.close();
   dbPromise = null;
+}
+
+/** Version 3: the one-record-per-text cache becomes group records, then goes. */
+async function moveToGroups(
+  transaction: IDBPTransaction<unknown, string[], 'versionchange'>,
+): Promise<void> {
+  const records = (await transaction.objectStore('translations').getAll()) as TranslationRecord[];
+  const groups = transaction.objectStore('translationGroups');
+  const keys = transaction.objectStore('translationKeys');
+  await Promise.all(
+    groupForStorage(records, legacyStamp).flatMap((group) => [
+      groups.put(group),
+      keys.put(keysOf(group)),
+    ]),
+  );
+  transaction.db.deleteObjectStore('translations');
+}
+
+/** Most translations one group record holds: reading one of them reads the group. */
+export const GROUP_SIZE = 400;
+
+/** The route part of a translation cache key (everything before the text hash). */
+export function splitCacheKey(key: string): { route: string; hash: string } {
+  const cut = key.lastIndexOf('|');
+  return cut < 0
+    ? { route: '', hash: key }
+    : { route: key.slice(0, cut), hash: key.slice(cut + 1) };
+}
+
+/** A stamp for a group stored at `time`: ordered by time as strings, unique by its tail. */
+export function groupStamp(time: number): string {
+  return `${stampTime(time)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** The time part of a stamp: every stamp of that millisecond or later sorts at or after it. */
+export function stampTime(time: number): string {
+  return Math.max(0, Math.floor(time)).toString(36).padStart(10, '0');
+}
+
+function legacyStamp(records: TranslationRecord[], index: number): string {
+  const newest = Math.max(...records.map((record) => record.createdAt));
+  return `${stampTime(newest)}-v2-${index.toString(36).padStart(6, '0')}`;
+}
+
+/**
+ * Translations as group records: one route per group, at most GROUP_SIZE each, in the order given
+ * (a later translation of the same text replaces an earlier one in the same batch).
+ */
+export function groupForStorage(
+  records: readonly TranslationRecord[],
+  stamp: (records: TranslationRecord[], index: number) => string,
+): TranslationGroupRecord[] {
+  const byRoute = new Map<string, Map<string, TranslationRecord>>();
+  for (const record of records) {
+    const { route, hash } = splitCacheKey(record.key);
+    let texts = byRoute.get(route);
+    if (!texts) byRoute.set(route, (texts = new Map<string, TranslationRecord>()));
+    texts.delete(hash);
+    texts.set(hash, record);
+  }
+  const groups: TranslationGroupRecord[] = [];
+  for (const [route, texts] of byRoute) {
+    const all = [...texts];
+    for (let start = 0; start < all.length; start += GROUP_SIZE) {
+      const part = all.slice(start, start + GROUP_SIZE);
+      const first = part[0]?.[1];
+      if (!first) continue;
+      groups.push({
+        route,
+        stamp: stamp(
+          part.map(([, record]) => record),
+          groups.length,
+        ),
+        provider: first.provider,
+        cacheIdentity: first.cacheIdentity,
+        from: first.from,
+        to: first.to,
+        entries: part.map(([hash, record]) => ({
+          hash,
+          translation: record.translation,
+          createdAt: record.createdAt,
+        })),
+      });
+    }
+  }
+  return groups;
+}
+
+export function keysOf(group: TranslationGroupRecord): TranslationKeysRecord {
+  return { route: group.route, stamp: group.stamp, hashes: group.entries.map((e) => e.hash) };
 }

@@ -1,9 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDb, type TranslationRecord } from './db';
+import { openDB } from 'idb';
+import {
+  DB_NAME,
+  GROUP_SIZE,
+  closeDbForTests,
+  getDb,
+  groupForStorage,
+  groupStamp,
+  keysOf,
+  splitCacheKey,
+  type TranslationRecord,
+} from './db';
 import {
   WRITE_MAX_DELAY_MS,
   clearCachedTranslations,
   flushCacheWrites,
+  forgetCacheMemoryForTests,
   holdCacheWrites,
   measureTranslationCache,
   readCachedTranslation,
@@ -20,9 +32,18 @@ const record = (key: string, translation = `translated ${key}`): TranslationReco
   createdAt: 1,
 });
 
-async function stored(key: string): Promise<TranslationRecord | undefined> {
+/** What IndexedDB itself holds for a key (the newest group's translation), memory aside. */
+async function stored(key: string): Promise<{ translation: string } | undefined> {
   const db = await getDb();
-  return db.get('translations', key);
+  const { route, hash } = splitCacheKey(key);
+  const groups = await db.getAll(
+    'translationGroups',
+    IDBKeyRange.bound([route, ''], [route, '\uffff']),
+  );
+  return groups
+    .flatMap((group) => group.entries)
+    .filter((entry) => entry.hash === hash)
+    .at(-1);
 }
 
 /** Lets zero-delay timers and the IndexedDB work they start run. */
@@ -131,5 +152,96 @@ describe('translation cache', () => {
     await settle();
     await flushCacheWrites();
     expect((await measureTranslationCache()).entries).toBe(600);
+  });
+
+  it('reads back from IndexedDB in a new page, the newest translation of a text winning', async () => {
+    const key = (i: number) => `apertium|http://localhost:2737|en|es|h${i}`;
+    for (let i = 0; i < 900; i++) writeCachedTranslation(record(key(i)));
+    writeCachedTranslation({ ...record('deepl||en|de|h1'), provider: 'deepl', to: 'de' });
+    await flushCacheWrites();
+    writeCachedTranslation(record(key(7), 'retranslated'));
+    await flushCacheWrites();
+
+    forgetCacheMemoryForTests();
+    const [first, seventh, last, german, missing] = await Promise.all([
+      readCachedTranslation(key(0)),
+      readCachedTranslation(key(7)),
+      readCachedTranslation(key(899)),
+      readCachedTranslation('deepl||en|de|h1'),
+      readCachedTranslation(key(900)),
+    ]);
+    expect(first).toEqual(record(key(0)));
+    expect(seventh?.translation).toBe('retranslated');
+    expect(last?.translation).toBe(`translated ${key(899)}`);
+    expect(german).toMatchObject({ provider: 'deepl', to: 'de', key: 'deepl||en|de|h1' });
+    expect(missing).toBeUndefined();
+    expect(await measureTranslationCache()).toMatchObject({ entries: 901 });
+  });
+
+  it('answers a miss without reading a record, and a thousand hits with a few', async () => {
+    const key = (i: number) => `apertium|x|en|es|h${i}`;
+    for (let i = 0; i < 1000; i++) writeCachedTranslation(record(key(i)));
+    await flushCacheWrites();
+    forgetCacheMemoryForTests();
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const misses = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => readCachedTranslation(key(1000 + i))),
+    );
+    expect(misses.every((value) => value === undefined)).toBe(true);
+    expect(gets).not.toHaveBeenCalled();
+
+    const hits = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => readCachedTranslation(key(i))),
+    );
+    expect(hits.every((value, i) => value?.translation === `translated ${key(i)}`)).toBe(true);
+    // A thousand translations in groups of at most GROUP_SIZE.
+    expect(gets.mock.calls.length).toBeLessThanOrEqual(Math.ceil(1000 / GROUP_SIZE));
+    gets.mockRestore();
+  });
+
+  it('finds what another tab stored after this page last looked', async () => {
+    const key = 'apertium|x|en|es|other';
+    expect(await readCachedTranslation(key)).toBeUndefined();
+    // Another tab's write: straight into IndexedDB, unknown to this page's memory.
+    const db = await getDb();
+    const [group] = groupForStorage([record(key, 'from the other tab')], () =>
+      groupStamp(Date.now()),
+    );
+    await db.put('translationGroups', group!);
+    await db.put('translationKeys', keysOf(group!));
+    expect((await readCachedTranslation(key))?.translation).toBe('from the other tab');
+  });
+});
+
+describe('upgrading a version 2 cache', () => {
+  it('moves one-record-per-text translations into groups, keeping every one', async () => {
+    await closeDbForTests();
+    await new Promise((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(DB_NAME);
+      request.onsuccess = resolve;
+      request.onerror = reject;
+    });
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db) {
+        db.createObjectStore('articles', { keyPath: 'id' }).createIndex('openedAt', 'openedAt');
+        db.createObjectStore('translations', { keyPath: 'key' });
+        db.createObjectStore('reviewRows', { keyPath: ['reviewId', 'index'] });
+        db.createObjectStore('glossaries', { keyPath: 'id' });
+      },
+    });
+    const key = (i: number) => `apertium|x|en|es|v${i}`;
+    const tx = v2.transaction('translations', 'readwrite');
+    for (let i = 0; i < 1000; i++) void tx.store.put(record(key(i)));
+    void tx.store.put({ ...record('deepl||en|de|v0'), provider: 'deepl', to: 'de' });
+    await tx.done;
+    v2.close();
+
+    forgetCacheMemoryForTests();
+    const db = await getDb();
+    expect([...db.objectStoreNames]).not.toContain('translations');
+    expect(await readCachedTranslation(key(999))).toEqual(record(key(999)));
+    expect((await readCachedTranslation('deepl||en|de|v0'))?.provider).toBe('deepl');
+    expect(await measureTranslationCache()).toMatchObject({ entries: 1001 });
+    expect(await db.count('translationGroups')).toBe(Math.ceil(1000 / GROUP_SIZE) + 1);
   });
 });
