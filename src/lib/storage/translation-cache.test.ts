@@ -16,6 +16,7 @@ import {
   clearCachedTranslations,
   flushCacheWrites,
   forgetCacheMemoryForTests,
+  forgetRecentGroupsForTests,
   holdCacheWrites,
   measureTranslationCache,
   readCachedTranslation,
@@ -210,6 +211,24 @@ describe('translation cache', () => {
     await db.put('translationGroups', group!);
     await db.put('translationKeys', keysOf(group!));
     expect((await readCachedTranslation(key))?.translation).toBe('from the other tab');
+  });
+
+  it('forgets groups cleared by another tab, reading them once and no more', async () => {
+    const key = 'apertium|x|en|es|cleared';
+    writeCachedTranslation(record(key));
+    await flushCacheWrites();
+    expect((await readCachedTranslation(key))?.translation).toBe(`translated ${key}`);
+    // Another tab clears the cache: this page's directory still lists the text.
+    const db = await getDb();
+    await db.clear('translationGroups');
+    await db.clear('translationKeys');
+    forgetRecentGroupsForTests();
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    expect(await readCachedTranslation(key)).toBeUndefined();
+    expect(gets).toHaveBeenCalledTimes(1);
+    expect(await readCachedTranslation(key)).toBeUndefined();
+    expect(gets).toHaveBeenCalledTimes(1);
+    gets.mockRestore();
   });
 });
 

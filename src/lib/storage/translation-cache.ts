@@ -94,7 +94,7 @@ async function flushReads(): Promise<void> {
       list.push({ lookup, hash });
     }
     const wanted = new Map<string, { route: string; stamp: string }>();
-    const hits: { lookup: Lookup; hash: string; group: string }[] = [];
+    const hits: { lookup: Lookup; route: string; hash: string; group: string }[] = [];
     for (const [route, lookups] of byRoute) {
       const directory = await updatedDirectory(db, route);
       for (const { lookup, hash } of lookups) {
@@ -104,16 +104,22 @@ async function flushReads(): Promise<void> {
         else {
           const group = groupId(route, stamp);
           wanted.set(group, { route, stamp });
-          hits.push({ lookup, hash, group });
+          hits.push({ lookup, route, hash, group });
         }
       }
     }
     if (hits.length === 0) return;
     const groups = await readGroups(db, wanted);
-    for (const { lookup, hash, group } of hits) {
+    for (const { lookup, route, hash, group } of hits) {
       const record = groups.get(group);
       const entry = record?.entries.find((e) => e.hash === hash);
       lookup.resolve(record && entry ? toTranslation(record, entry) : undefined);
+      if (!entry) {
+        // The group is gone (the cache was cleared in another tab): forget it, so the next
+        // lookup of this text is a miss without a database read.
+        const stamps = directories.get(route)?.stamps;
+        if (stamps?.get(hash) === wanted.get(group)?.stamp) stamps?.delete(hash);
+      }
     }
   } catch (error) {
     // A cache that cannot be read is a cache miss, not a failed translation.
@@ -366,5 +372,10 @@ export async function clearCachedTranslations(): Promise<void> {
 export function forgetCacheMemoryForTests(): void {
   generation++;
   directories.clear();
+  recentGroups.clear();
+}
+
+/** For tests: drop the groups kept from recent reads, keeping the directories. */
+export function forgetRecentGroupsForTests(): void {
   recentGroups.clear();
 }
