@@ -208,9 +208,9 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
 export const PROGRESS_INTERVAL_MS = 250;
 
 /**
- * Counts over all segments of the document, read from the query cache at most once per frame (a
- * long article's answers arrive in bursts; counting on every event would cost more than the
- * rendering it feeds), and published at most every PROGRESS_INTERVAL_MS while work goes on: a
+ * Counts over all segments of the document, read from the query cache once per burst of answers
+ * (a long article's answers arrive by the dozen; counting on every event would cost more than
+ * the rendering it feeds), and published at most every PROGRESS_INTERVAL_MS while work goes on: a
  * progress bar needs no more, and every redraw takes a share of the cores a local engine is
  * translating on.
  */
@@ -286,7 +286,7 @@ export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<strin
   let publishedAt = 0;
   return {
     subscribe: (listener: () => void) => {
-      let frame = 0;
+      let counting: ReturnType<typeof setTimeout> | null = null;
       let timer: ReturnType<typeof setTimeout> | null = null;
       // What changed while nobody listened (React reads the snapshot again once subscribed).
       recheckAll();
@@ -297,7 +297,7 @@ export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<strin
         listener();
       };
       const recount = () => {
-        frame = 0;
+        counting = null;
         const next = count();
         if (sameProgress(next, snapshot)) return;
         const edge =
@@ -312,19 +312,21 @@ export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<strin
         } else {
           timer ??= setTimeout(() => {
             timer = null;
-            frame ||= requestAnimationFrame(recount);
+            recount();
           }, wait);
         }
       };
-      // Counting is cheap; redrawing is not. Every change is counted in its frame, so the end of
-      // a run shows at once even while a throttled update waits.
+      // Counting is cheap; redrawing is not. Every change is counted once its burst of answers is
+      // in (a task later, not at the next frame: asking for a frame makes the browser draw one,
+      // and most counts publish nothing), so the end of a run shows at once even while a
+      // throttled update waits.
       const unsubscribe = cache.subscribe((event) => {
         if (!hashes.has(event.query.queryHash)) return;
         changed.add(event.query.queryHash);
-        frame ||= requestAnimationFrame(recount);
+        counting ??= setTimeout(recount, 0);
       });
       return () => {
-        if (frame) cancelAnimationFrame(frame);
+        if (counting !== null) clearTimeout(counting);
         if (timer !== null) clearTimeout(timer);
         unsubscribe();
       };
