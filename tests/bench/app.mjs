@@ -1,10 +1,15 @@
 // One measured run of the built app in Chromium: a fresh browser context (so the translation
 // cache in IndexedDB is empty), the article given through the start page's file input, and
-// timestamps taken inside the page, so Playwright's polling costs the app nothing and adds no
-// latency to what is measured. A reload of the same tab afterwards checks that a reopened article
-// costs no engine requests.
+// timestamps taken inside the page, so the driver adds no work and no latency to what is measured.
+// The browser is the bare one (bare-chromium.mjs): no DevTools domain that reports requests is
+// on, so engine requests are counted from the page's own resource timings. A reload of the same
+// tab afterwards checks that a reopened article costs no engine requests.
 
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SetupError } from '../../.ci/lib/system.mjs';
+import { VIEWPORT } from './browser.mjs';
+import { tempDir } from './setup.mjs';
 
 const PREFERENCES_KEY = 'interlinear:preferences';
 
@@ -110,16 +115,24 @@ function installProbe({ total, preferencesKey, preferences }) {
 
 const readProbe = (page) => page.evaluate(() => structuredClone(window.__interlinearBench));
 
-/** Counts (and describes) the page's requests to APy's /translate. */
-function watchEngineRequests(page, apyUrl) {
-  const target = `${apyUrl.replace(/\/+$/, '')}/translate`;
-  const seen = [];
-  page.on('request', (request) => {
-    if (request.method() !== 'POST' || !request.url().startsWith(target)) return;
-    const q = new URLSearchParams(request.postData() ?? '').get('q') ?? '';
-    seen.push({ texts: (q.match(/<p>/g) ?? []).length, bytes: q.length });
+const isDone = () => window.__interlinearBench.last !== null;
+
+/**
+ * Resolves once the page has gone `quietMs` without a new resource finishing (the start page
+ * loads its configuration, the engine's pairs and the samples list after it renders).
+ */
+function settled(quietMs) {
+  return new Promise((done) => {
+    let last = performance.now();
+    new PerformanceObserver(() => {
+      last = performance.now();
+    }).observe({ type: 'resource' });
+    const check = () => {
+      if (document.readyState === 'complete' && performance.now() - last >= quietMs) done(true);
+      else setTimeout(check, 50);
+    };
+    check();
   });
-  return seen;
 }
 
 /**
@@ -129,7 +142,6 @@ function watchEngineRequests(page, apyUrl) {
 export async function runApp({
   browser,
   baseUrl,
-  apyUrl,
   articleText,
   total,
   preferences,
@@ -138,47 +150,39 @@ export async function runApp({
   beforeGive,
   afterDone,
 }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const file = join(tempDir('interlinear-bench-article-'), 'article.txt');
+  writeFileSync(file, articleText, 'utf8');
+  const page = await browser.newPage({ viewport: VIEWPORT });
   try {
-    await context.addInitScript(installProbe, {
+    await page.addInitScript(installProbe, {
       total,
       preferencesKey: PREFERENCES_KEY,
       preferences,
     });
-    const page = await context.newPage();
-    const engineRequests = watchEngineRequests(page, apyUrl);
     await page.goto(baseUrl);
-    const input = page.locator('input[type=file]');
-    await input.waitFor({ state: 'attached', timeout: 30_000 });
+    const hasInput = await page.waitUntil(() => document.querySelector('input[type=file]'), null, {
+      timeoutMs: 30_000,
+    });
+    if (!hasInput) throw new SetupError('The start page shows no file input.');
     // Let the start page finish its own loading (config, engine pairs, samples) first: a reader
     // choosing a file takes longer than that.
-    await page.waitForLoadState('networkidle');
+    await page.evaluate(settled, 500);
     await beforeGive?.(page);
 
-    await input.setInputFiles({
-      name: 'article.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(articleText, 'utf8'),
-    });
-    await page
-      .waitForFunction(() => window.__interlinearBench.last !== null, null, {
-        polling: 100,
-        timeout: timeoutMs,
-      })
-      .catch(async (error) => {
-        const probe = await readProbe(page).catch(() => null);
-        // A plain message: the stack of a timeout says nothing about why the app stalled.
-        throw new SetupError(
-          `Not all ${total} segments were translated within ${timeoutMs / 1000} s ` +
-            `(${probe?.translated ?? '?'} translated, ${probe?.segments ?? '?'} rendered).`,
-          { cause: error },
-        );
-      });
+    await page.setInputFiles('input[type=file]', file);
+    if (!(await page.waitUntil(isDone, null, { timeoutMs }))) {
+      const probe = await readProbe(page).catch(() => null);
+      // A plain message: the stack of a timeout says nothing about why the app stalled.
+      throw new SetupError(
+        `Not all ${total} segments were translated within ${timeoutMs / 1000} s ` +
+          `(${probe?.translated ?? '?'} translated, ${probe?.segments ?? '?'} rendered).`,
+      );
+    }
     await afterDone?.(page);
     const probe = await readProbe(page);
     // Long documents render only the rows near the viewport: compare those, by their index.
-    const sources = await page.$$eval('[data-segment]', (nodes) =>
-      nodes.map((node) => ({
+    const sources = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-segment]')].map((node) => ({
         index: Number(node.getAttribute('data-segment')),
         text: node.querySelector('.segment__source')?.textContent?.trim() ?? '',
       })),
@@ -191,8 +195,7 @@ export async function runApp({
       renderedMs: relative(probe.rendered),
       segments: probe.documentTotal ?? probe.segments,
       renderedSegments: probe.segments,
-      requests: engineRequests.length,
-      requestSizes: engineRequests,
+      requests: probe.requests.length,
       timeline: probe.requests
         .map((r) => ({ sentMs: relative(r.start), doneMs: relative(r.end) }))
         .sort((a, b) => a.sentMs - b.sentMs),
@@ -204,24 +207,26 @@ export async function runApp({
     };
 
     if (reopen) {
-      const before = engineRequests.length;
       const reloadStarted = Date.now();
       await page.reload();
-      await page.waitForFunction(() => window.__interlinearBench.last !== null, null, {
-        polling: 100,
-        timeout: Math.max(60_000, timeoutMs / 2),
-      });
-      const reopened = await readProbe(page);
+      const reopenTimeoutMs = Math.max(60_000, timeoutMs / 2);
+      if (!(await page.waitUntil(isDone, null, { timeoutMs: reopenTimeoutMs }))) {
+        throw new SetupError(
+          `The reopened article was not all translated within ${reopenTimeoutMs / 1000} s.`,
+        );
+      }
+      const allTranslatedMs = (await readProbe(page)).last;
       // Anything the app would still send would leave right after the reader settles.
-      await page.waitForTimeout(500);
+      await new Promise((done) => setTimeout(done, 500));
+      const reopened = await readProbe(page);
       result.reopen = {
-        requests: engineRequests.length - before,
-        allTranslatedMs: reopened.last,
+        requests: reopened.requests.length,
+        allTranslatedMs,
         wallMs: Date.now() - reloadStarted,
       };
     }
     return result;
   } finally {
-    await context.close();
+    await page.close();
   }
 }

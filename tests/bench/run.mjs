@@ -28,6 +28,7 @@ import {
   signalChildren,
   warn,
 } from '../../.ci/lib/system.mjs';
+import { launchBareChromium } from './bare-chromium.mjs';
 import { CHROMIUM_PATH, launchBrowser, VIEWPORT } from './browser.mjs';
 import { measureFirstLoad } from './first-load.mjs';
 import { measureLighthouse } from './lighthouse.mjs';
@@ -198,6 +199,16 @@ function createEnv(opts) {
     const page = await context.newPage();
     await page.goto((await env.preview()).url, { waitUntil: 'networkidle' });
     await context.close();
+    return browser;
+  });
+  // The app against the direct script runs in a browser no DevTools domain reports requests from
+  // (bare-chromium.mjs): what it costs to watch them is the driver's, not the app's.
+  env.bareBrowser = lazy(async () => {
+    const browser = await launchBareChromium();
+    atCleanup(() => browser.close());
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto((await env.preview()).url);
+    await page.close();
     return browser;
   });
   return env;

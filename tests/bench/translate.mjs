@@ -85,7 +85,7 @@ export async function measureTranslate(env) {
   const { opts } = env;
   const apyUrl = await env.apy();
   const { url: baseUrl, distDir } = await env.preview();
-  const browser = await env.browser();
+  const browser = await env.bareBrowser();
 
   const article = generateArticle({ paragraphs: opts.paragraphs, seed: opts.seed });
   // The app translates the title along with the paragraphs, so the direct side does too.
@@ -103,7 +103,6 @@ export async function measureTranslate(env) {
     runApp({
       browser,
       baseUrl,
-      apyUrl,
       articleText: article.text,
       total: article.paragraphs.length,
       preferences,
