@@ -374,6 +374,13 @@ test('the middle of a long review lays out cleanly in Korean and English, deskto
           { timeout: 180_000 },
         )
         .toBe(true);
+      // The steadiness checks below scroll rows into view: every row has its translation first,
+      // or one that arrives for a row on screen mid-step moves the rows below it, as it should.
+      await expect(page.locator('[data-translated]')).toHaveAttribute(
+        'data-translated',
+        String(PARAGRAPHS),
+        { timeout: 180_000 },
+      );
       // Let measurement settle after the translations changed the rows' heights.
       await page.waitForTimeout(300);
       await expectRowsTile(page);
