@@ -124,15 +124,25 @@ const isDone = () => window.__interlinearBench.last !== null;
 function settled(quietMs) {
   return new Promise((done) => {
     let last = performance.now();
-    new PerformanceObserver(() => {
+    const observer = new PerformanceObserver(() => {
       last = performance.now();
-    }).observe({ type: 'resource' });
+    });
+    observer.observe({ type: 'resource' });
     const check = () => {
-      if (document.readyState === 'complete' && performance.now() - last >= quietMs) done(true);
-      else setTimeout(check, 50);
+      if (document.readyState === 'complete' && performance.now() - last >= quietMs) {
+        observer.disconnect();
+        done(true);
+      } else setTimeout(check, 50);
     };
     check();
   });
+}
+
+/** Writes the article where the file input can be given it (once for all of a part's runs). */
+export function writeArticleFile(articleText) {
+  const file = join(tempDir('interlinear-bench-article-'), 'article.txt');
+  writeFileSync(file, articleText, 'utf8');
+  return file;
 }
 
 /**
@@ -142,7 +152,7 @@ function settled(quietMs) {
 export async function runApp({
   browser,
   baseUrl,
-  articleText,
+  articleFile,
   total,
   preferences,
   timeoutMs = 120_000,
@@ -150,8 +160,6 @@ export async function runApp({
   beforeGive,
   afterDone,
 }) {
-  const file = join(tempDir('interlinear-bench-article-'), 'article.txt');
-  writeFileSync(file, articleText, 'utf8');
   const page = await browser.newPage({ viewport: VIEWPORT });
   try {
     await page.addInitScript(installProbe, {
@@ -169,7 +177,7 @@ export async function runApp({
     await page.evaluate(settled, 500);
     await beforeGive?.(page);
 
-    await page.setInputFiles('input[type=file]', file);
+    await page.setInputFiles('input[type=file]', articleFile);
     if (!(await page.waitUntil(isDone, null, { timeoutMs }))) {
       const probe = await readProbe(page).catch(() => null);
       // A plain message: the stack of a timeout says nothing about why the app stalled.

@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { SetupError, log, repoRoot, warn } from '../../.ci/lib/system.mjs';
-import { runApp } from './app.mjs';
+import { runApp, writeArticleFile } from './app.mjs';
 import { generateArticle } from './article.mjs';
 import { cpuBetween, cpuSnapshot } from './cpu.mjs';
 import { APY_LIMITS, packTexts, translateDirect } from './direct.mjs';
@@ -99,11 +99,12 @@ export async function measureTranslate(env) {
       `${article.text.length.toLocaleString('en')} characters, ${opts.runs} run(s) per side`,
   );
 
+  const articleFile = writeArticleFile(article.text);
   const appRun = (extra = {}) =>
     runApp({
       browser,
       baseUrl,
-      articleText: article.text,
+      articleFile,
       total: article.paragraphs.length,
       preferences,
       timeoutMs,
