@@ -24,10 +24,14 @@ function classify(pid) {
   return 'other';
 }
 
-/** CPU ticks so far, per kind of process, plus the whole machine's busy ticks. */
+/**
+ * CPU ticks so far of every process, with its kind, plus the whole machine's busy ticks. Kept per
+ * process: APy restarts a pipeline after 1,000 requests, and a sum per kind would then drop by
+ * everything the old pipeline had used since it started.
+ */
 export function cpuSnapshot() {
   if (process.platform !== 'linux') return null;
-  const byKind = { browser: 0, engine: 0, bench: 0, other: 0 };
+  const processes = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     let stat;
@@ -40,26 +44,30 @@ export function cpuSnapshot() {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]);
     const kind = classify(name);
-    if (kind) {
-      byKind[kind] = (byKind[kind] ?? 0) + ticks;
-      if (kind.startsWith('browser:')) byKind.browser += ticks;
-    }
+    if (kind) processes.set(name, { kind, ticks });
   }
   const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
   const values = cpu.map(Number);
   const idle = values[3] + values[4];
   const all = values.reduce((sum, v) => sum + v, 0);
-  return { byKind, busy: all - idle, at: performance.now() };
+  return { processes, busy: all - idle, at: performance.now() };
 }
 
-/** Milliseconds of CPU per kind between two snapshots, and the machine's average load. */
+/**
+ * Milliseconds of CPU per kind between two snapshots, and the machine's average load. A process
+ * that started in between counts from zero; one that ended in between is missing its last part.
+ */
 export function cpuBetween(before, after) {
   if (!before || !after) return null;
-  const out = {};
-  for (const kind of Object.keys(after.byKind)) {
-    // Processes that ended in between take their ticks with them: never report below zero.
-    out[`${kind}Ms`] = Math.max(0, after.byKind[kind] - (before.byKind[kind] ?? 0)) * TICK_MS;
+  const byKind = { browser: 0, engine: 0, bench: 0, other: 0 };
+  for (const [pid, { kind, ticks }] of after.processes) {
+    const earlier = before.processes.get(pid);
+    const used = earlier && earlier.kind === kind ? ticks - earlier.ticks : ticks;
+    byKind[kind] = (byKind[kind] ?? 0) + Math.max(0, used);
+    if (kind.startsWith('browser:')) byKind.browser += Math.max(0, used);
   }
+  const out = {};
+  for (const [kind, ticks] of Object.entries(byKind)) out[`${kind}Ms`] = ticks * TICK_MS;
   const wall = after.at - before.at;
   out.machineBusyMs = (after.busy - before.busy) * TICK_MS;
   out.wallMs = Math.round(wall);

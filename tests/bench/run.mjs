@@ -71,7 +71,7 @@ Options:
   --quick                    a short run (about 3 minutes): translate 1,000 paragraphs once,
                              a 3,000-paragraph large document opened once, mobile Lighthouse only
   --paragraphs <n>           translate: paragraphs in the document (default 10000)
-  --runs <n>                 translate: alternating runs per side, medians reported (default 2)
+  --runs <n>                 translate: app runs, each between two direct runs (default 3)
   --timeout <s>              translate: seconds an app run may take (default 30 ms a paragraph,
                              at least 120)
   --trace                    translate: one more app run with a Chromium trace, summarised
@@ -158,7 +158,7 @@ function options() {
     quick,
     seed: SEED,
     paragraphs: positive('paragraphs', quick ? 1000 : 10_000),
-    runs: positive('runs', quick ? 1 : 2),
+    runs: positive('runs', quick ? 1 : 3),
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     trace: values.trace,
     scaleParagraphs: positive('scale-paragraphs', quick ? 3000 : 10_000),

@@ -3,7 +3,7 @@
 // within one engine round trip + 50 ms; reopening a translated article sends no requests).
 //
 // A generated English article (10,000 paragraphs by default, fixed seed) is translated into
-// Spanish by both sides, alternately, `runs` times each:
+// Spanish by both sides, alternately: `runs` app runs, each between two direct runs:
 //   direct  the texts sent from Node straight to APy with the app's packing and concurrency
 //           (direct.mjs): the floor for any client of this engine;
 //   app     the production build, the article given through the start page's file input, timed
@@ -113,8 +113,7 @@ export async function measureTranslate(env) {
 
   const directRuns = [];
   const appRuns = [];
-  // Alternating keeps both sides under the same background load as it drifts.
-  for (let i = 1; i <= opts.runs; i++) {
+  const runDirect = async (label) => {
     const directCpuBefore = cpuSnapshot();
     const direct = await translateDirect({ apyUrl, texts });
     directRuns.push({
@@ -126,9 +125,16 @@ export async function measureTranslate(env) {
       timeline: direct.timeline,
     });
     log(
-      `translate run ${i}/${opts.runs} direct: ${ms(direct.totalMs)} total, ` +
+      `translate ${label} direct: ${ms(direct.totalMs)} total, ` +
         `first round trip ${ms(direct.firstRoundTripMs)}, ${direct.requests} requests`,
     );
+  };
+  // Each app run sits between two direct runs and is compared with their mean: the engine's own
+  // speed drifts by more than the app's overhead within minutes (the direct script alone took
+  // 10.9, 10.4, 10.6, 9.4, 8.5 and 8.3 s for one 3,000-paragraph text in six runs back to back),
+  // and a run compared with runs made minutes away measures that drift as much as the app.
+  await runDirect(`run 0/${opts.runs}`);
+  for (let i = 1; i <= opts.runs; i++) {
     let appCpuBefore = null;
     let appCpu = null;
     const app = await appRun({
@@ -157,7 +163,13 @@ export async function measureTranslate(env) {
       `translate run ${i}/${opts.runs} app:    ${ms(app.totalMs)} total, first paragraph ${ms(app.firstMs)}, ` +
         `${app.requests} requests; reopen: ${app.reopen?.requests ?? '?'} requests`,
     );
+    await runDirect(`run ${i}/${opts.runs}`);
   }
+  // App run i against the mean of the direct runs just before and just after it.
+  const pairRatios = appRuns.map((run, i) => {
+    const around = (directRuns[i].totalMs + directRuns[i + 1].totalMs) / 2;
+    return (run.totalMs - run.breakdown.renderedMs) / around;
+  });
 
   let trace = null;
   if (opts.trace) {
@@ -202,13 +214,13 @@ export async function measureTranslate(env) {
     },
   };
   const reopenRequests = Math.max(...appRuns.map((r) => r.reopen?.requests ?? Infinity));
-  const ratio = med.app.totalMs / med.direct.totalMs;
+  const ratio = median(pairRatios);
   const budgets = {
-    total: { limitMs: 1.1 * med.direct.totalMs, valueMs: med.app.totalMs },
+    total: { limit: 1.1, value: ratio },
     first: { limitMs: med.direct.firstRoundTripMs + 50, valueMs: med.app.firstMs },
     reopen: { requests: reopenRequests, pass: reopenRequests === 0 },
   };
-  budgets.total.pass = budgets.total.valueMs <= budgets.total.limitMs;
+  budgets.total.pass = budgets.total.value <= budgets.total.limit;
   budgets.first.pass = budgets.first.valueMs <= budgets.first.limitMs;
 
   const of = `median of ${opts.runs}`;
@@ -218,9 +230,9 @@ export async function measureTranslate(env) {
       `${count(med.app.requests)} / ${count(med.direct.requests)}`,
       `planned ${count(plannedRequests)}`,
     ),
-    row('all translated, direct¹', ms(med.direct.totalMs), of),
-    row('all translated, app¹', ms(med.app.totalMs), `≤ ${ms(budgets.total.limitMs)}`),
-    row('ratio app / direct', ratio.toFixed(2), '≤ 1.10', budgets.total.pass),
+    row('all translated, direct¹', ms(med.direct.totalMs), `median of ${directRuns.length}`),
+    row('all translated, app¹', ms(med.app.totalMs), of),
+    row('ratio app / direct²', ratio.toFixed(2), '≤ 1.10', budgets.total.pass),
     row(
       'first paragraph, app¹',
       ms(med.app.firstMs),
@@ -232,6 +244,8 @@ export async function measureTranslate(env) {
   const notes = [
     `translate (${article.paragraphs.length.toLocaleString('en')} paragraphs, ${Math.round(article.text.length / 1000)} kB, en→es, ${of}):`,
     `  ¹ app times from the article on screen; from the file given: first ${ms(med.app.fromFileFirstMs)}, all ${ms(med.app.fromFileTotalMs)}.`,
+    `  ² median over the app runs of each run against the mean of the direct runs before and after it: ` +
+      `${pairRatios.map((r) => r.toFixed(2)).join(', ')}; ratio of the medians ${(med.app.totalMs / med.direct.totalMs).toFixed(2)}.`,
     `  Segments on screen ${ms(med.app.renderedMs)} after the file, first request sent at ${ms(med.app.firstRequestSentMs)};`,
     `  APy round trip per request ${ms(med.app.roundTripMedianMs)} (direct ${ms(med.direct.roundTripMedianMs)}); ` +
       `a freed request slot waited ${ms(med.app.slotWaitMedianMs)} for the app's next request (direct ${ms(med.direct.slotWaitMedianMs)});`,
@@ -254,7 +268,8 @@ export async function measureTranslate(env) {
       },
       limits: APY_LIMITS,
       plannedRequests,
-      median: { ...med, ratio },
+      median: { ...med, ratio, ratioOfMedians: med.app.totalMs / med.direct.totalMs },
+      pairRatios,
       budgets,
       runs: { direct: directRuns, app: appRuns },
       trace: trace && { path: trace.path, totalMs: trace.totalMs, summary: trace.summary },
