@@ -24,11 +24,7 @@ function classify(pid) {
   return 'other';
 }
 
-/**
- * CPU ticks so far of every process, with its kind, plus the whole machine's busy ticks. Kept per
- * process: APy restarts a pipeline after 1,000 requests, and a sum per kind would then drop by
- * everything the old pipeline had used since it started.
- */
+/** CPU ticks so far of every process, with its kind, plus the whole machine's busy ticks. */
 export function cpuSnapshot() {
   if (process.platform !== 'linux') return null;
   const processes = new Map();
@@ -55,7 +51,8 @@ export function cpuSnapshot() {
 
 /**
  * Milliseconds of CPU per kind between two snapshots, and the machine's average load. A process
- * that started in between counts from zero; one that ended in between is missing its last part.
+ * that started in between counts from zero; one that ended in between is missing what it used
+ * since `before` (see startCpuMeter).
  */
 export function cpuBetween(before, after) {
   if (!before || !after) return null;
@@ -72,4 +69,34 @@ export function cpuBetween(before, after) {
   out.machineBusyMs = (after.busy - before.busy) * TICK_MS;
   out.wallMs = Math.round(wall);
   return out;
+}
+
+/**
+ * Measures from now until `stop()`, reading /proc every `intervalMs` in between: APy restarts a
+ * language pair's pipeline after 1,000 requests, and a process that ends takes its CPU time with
+ * it. Each process counts up to the last reading that saw it, so an ended one loses at most one
+ * interval instead of everything it used in the run. A reading takes a few milliseconds of the
+ * bench's CPU.
+ */
+export function startCpuMeter(intervalMs = 1000) {
+  const first = cpuSnapshot();
+  if (!first) return { stop: () => null };
+  const seen = new Map(first.processes);
+  const read = () => {
+    const snapshot = cpuSnapshot();
+    for (const [pid, entry] of snapshot.processes) {
+      const known = seen.get(pid);
+      // A pid taken over by another kind of process keeps the first one's reading.
+      if (!known || known.kind === entry.kind) seen.set(pid, entry);
+    }
+    return snapshot;
+  };
+  const timer = setInterval(read, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const last = read();
+      return cpuBetween(first, { ...last, processes: seen });
+    },
+  };
 }

@@ -16,7 +16,7 @@ import { mkdirSync } from 'node:fs';
 import { SetupError, log, repoRoot, warn } from '../../.ci/lib/system.mjs';
 import { runApp, writeArticleFile } from './app.mjs';
 import { generateArticle } from './article.mjs';
-import { cpuBetween, cpuSnapshot } from './cpu.mjs';
+import { startCpuMeter } from './cpu.mjs';
 import { APY_LIMITS, packTexts, translateDirect } from './direct.mjs';
 import { count, median, ms, row } from './report.mjs';
 import { readerPreferences } from './setup.mjs';
@@ -114,10 +114,10 @@ export async function measureTranslate(env) {
   const directRuns = [];
   const appRuns = [];
   const runDirect = async (label) => {
-    const directCpuBefore = cpuSnapshot();
+    const meter = startCpuMeter();
     const direct = await translateDirect({ apyUrl, texts });
     directRuns.push({
-      cpu: cpuBetween(directCpuBefore, cpuSnapshot()),
+      cpu: meter.stop(),
       totalMs: direct.totalMs,
       firstRoundTripMs: direct.firstRoundTripMs,
       requests: direct.requests,
@@ -135,14 +135,14 @@ export async function measureTranslate(env) {
   // and a run compared with runs made minutes away measures that drift as much as the app.
   await runDirect(`run 0/${opts.runs}`);
   for (let i = 1; i <= opts.runs; i++) {
-    let appCpuBefore = null;
+    let meter = null;
     let appCpu = null;
     const app = await appRun({
       beforeGive: () => {
-        appCpuBefore = cpuSnapshot();
+        meter = startCpuMeter();
       },
       afterDone: () => {
-        appCpu = cpuBetween(appCpuBefore, cpuSnapshot());
+        appCpu = meter.stop();
       },
     });
     app.cpu = appCpu;
