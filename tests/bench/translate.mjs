@@ -96,7 +96,7 @@ export async function measureTranslate(env) {
   const timeoutMs = opts.timeoutMs ?? Math.max(120_000, opts.paragraphs * 30);
   log(
     `translate: ${article.paragraphs.length.toLocaleString('en')} paragraphs, ` +
-      `${article.text.length.toLocaleString('en')} characters, ${opts.runs} run(s) per side`,
+      `${article.text.length.toLocaleString('en')} characters, ${opts.runs} app run(s) between ${opts.runs + 1} direct runs`,
   );
 
   const articleFile = writeArticleFile(article.text);
