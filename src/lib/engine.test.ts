@@ -1,7 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
+import { hashKey, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { ProviderError, type TranslationProvider } from '../domain/providers/types';
-import { segmentTranslationQuery } from './engine';
+import { isDocumentWorking } from './document-work';
+import {
+  segmentTranslationQuery,
+  translateSegments,
+  type DocumentSegment,
+  type SegmentTranslationInput,
+} from './engine';
 
 function engine(id: string, answer: (texts: readonly string[]) => Promise<string[]>) {
   const calls = vi.fn((texts: readonly string[]) => answer(texts));
@@ -64,5 +70,132 @@ describe('segment translation with a fallback engine', () => {
       text: 'ES: The ferry leaves at noon.',
       provider: 'main-2',
     });
+  });
+});
+
+function documentOf(inputs: SegmentTranslationInput[]): DocumentSegment[] {
+  return inputs.map((input) => {
+    const options = segmentTranslationQuery(input);
+    return { input, options, hash: hashKey(options.queryKey) };
+  });
+}
+
+const texts = ['The ferry leaves at noon.', 'The market opens early.', 'Rain is expected tonight.'];
+
+describe('translating a document in one run', () => {
+  it('fills every segment’s query from packed requests, without a fetch per segment', async () => {
+    const main = engine('doc-1', (batch) => Promise.resolve(batch.map((t) => `ES: ${t}`)));
+    const segments = documentOf(
+      texts.map((text) => ({ provider: main, from: 'en', to: 'es', text })),
+    );
+    const client = new QueryClient();
+    const fetches = vi.fn();
+    const unsubscribe = client.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'fetch') fetches();
+    });
+    const asked = vi.fn();
+    const run = translateSegments(client, segments, new AbortController().signal, asked);
+    // On its way from the start, though no query of theirs is fetching.
+    expect(segments.map((s) => isDocumentWorking(s.hash))).toEqual([true, true, true]);
+    await run;
+    expect(asked).toHaveBeenCalledTimes(1);
+    unsubscribe();
+    expect(main.calls).toHaveBeenCalledTimes(1);
+    expect(main.calls.mock.calls[0]?.[0]).toEqual(texts);
+    expect(segments.map((s) => client.getQueryData(s.options.queryKey)?.text)).toEqual(
+      texts.map((t) => `ES: ${t}`),
+    );
+    expect(segments.map((s) => isDocumentWorking(s.hash))).toEqual([false, false, false]);
+    expect(fetches).not.toHaveBeenCalled();
+    await settle();
+
+    // Reopened (a fresh client): the persistent cache answers, the engine is not asked again.
+    const again = new QueryClient();
+    await translateSegments(again, segments, new AbortController().signal);
+    expect(segments.map((s) => again.getQueryData(s.options.queryKey)?.text)).toEqual(
+      texts.map((t) => `ES: ${t}`),
+    );
+    expect(main.calls).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a segment that already has its translation, or is fetching it, to its own query', async () => {
+    const main = engine('doc-2', (batch) => Promise.resolve(batch.map((t) => `ES: ${t}`)));
+    const segments = documentOf(
+      texts.map((text) => ({ provider: main, from: 'en', to: 'es', text })),
+    );
+    const client = new QueryClient();
+    const [done, fetching] = segments;
+    const kept = { text: 'ya traducido', provider: 'doc-2', cacheIdentity: 'x', createdAt: 1 };
+    client.setQueryData(done!.options.queryKey, kept);
+    const own = client.query(fetching!.options);
+    await translateSegments(client, segments, new AbortController().signal);
+    await own;
+    expect(client.getQueryData(done!.options.queryKey)).toBe(kept);
+    // The fetching segment's text went out once (its own fetch), the translated one not at all.
+    expect(main.calls.mock.calls.flatMap(([batch]) => batch)).toEqual([texts[1], texts[2]]);
+    expect(client.getQueryData(segments[2]!.options.queryKey)?.text).toBe(`ES: ${texts[2]}`);
+  });
+
+  it('leaves a failed text in the error state its own fetch would have left, and asks a fallback first', async () => {
+    const main = engine('doc-3', (batch) =>
+      batch.some((t) => t.startsWith('Rain'))
+        ? Promise.reject(new ProviderError('unsupported-pair', 'no'))
+        : Promise.resolve(batch.map((t) => `ES: ${t}`)),
+    );
+    const alone = documentOf([{ provider: main, from: 'en', to: 'es', text: texts[2]! }]);
+    const client = new QueryClient();
+    await translateSegments(client, alone, new AbortController().signal);
+    const state = client.getQueryState(alone[0]!.options.queryKey);
+    expect(state?.status).toBe('error');
+    expect(state?.error).toMatchObject({ kind: 'unsupported-pair' });
+    expect(isDocumentWorking(alone[0]!.hash)).toBe(false);
+
+    const backup = engine('doc-3b', (batch) => Promise.resolve(batch.map((t) => `CA: ${t}`)));
+    const withFallback = documentOf([
+      {
+        provider: main,
+        from: 'en',
+        to: 'es',
+        text: texts[2]!,
+        fallback: { provider: backup, from: 'en', to: 'es' },
+      },
+    ]);
+    await translateSegments(client, withFallback, new AbortController().signal);
+    expect(client.getQueryData(withFallback[0]!.options.queryKey)).toMatchObject({
+      text: `CA: ${texts[2]}`,
+      provider: 'doc-3b',
+    });
+  });
+
+  it('withdraws what it still waits for when aborted, and leaves those segments untouched', async () => {
+    let answer: (value: string[]) => void = () => undefined;
+    const main = engine(
+      'doc-4',
+      () =>
+        new Promise<string[]>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const segments = documentOf(
+      texts.map((text) => ({ provider: main, from: 'en', to: 'es', text })),
+    );
+    const client = new QueryClient();
+    const controller = new AbortController();
+    const run = translateSegments(client, segments, controller.signal);
+    await vi.waitFor(() => expect(main.calls).toHaveBeenCalledTimes(1));
+    controller.abort();
+    await run;
+    const signal = (
+      main.calls.mock.calls[0] as unknown as [unknown, unknown, unknown, { signal: AbortSignal }]
+    )[3].signal;
+    expect(signal.aborted).toBe(true);
+    answer(texts.map((t) => `ES: ${t}`));
+    await settle();
+    expect(segments.map((s) => client.getQueryState(s.options.queryKey)?.status)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(segments.map((s) => isDocumentWorking(s.hash))).toEqual([false, false, false]);
   });
 });

@@ -4,17 +4,19 @@
  * queries read the persistent cache first and only then join the engine's queue, so reopening a
  * translated article costs no engine requests.
  */
-import { queryOptions, skipToken } from '@tanstack/react-query';
+import { queryOptions, skipToken, type QueryClient } from '@tanstack/react-query';
 import type { RuntimeConfig } from '../domain/config/runtime-config';
 import { createProvider, providerDefinitions, type ProviderId } from '../domain/providers/registry';
 import {
   isProviderError,
+  toProviderError,
   type LanguagePair,
   type ProviderSettings,
   type TranslationProvider,
 } from '../domain/providers/types';
 import { translationCacheKey } from '../domain/queue/cache-key';
 import { TranslationQueue } from '../domain/queue/translation-queue';
+import { markDocumentWork, unmarkDocumentWork } from './document-work';
 import { isOnline, waitUntilOnline } from './online';
 import type { Preferences } from './preferences';
 import {
@@ -169,11 +171,13 @@ function cacheKeyFor(route: EngineRoute, text: string): string {
   });
 }
 
+type SegmentQueryKey = readonly ['translation', string | null, string | null];
+
 /** The translation of one segment; `null` input (nothing to translate into) makes a disabled query. */
 export const segmentTranslationQuery = (input: SegmentTranslationInput | null) => {
   const key = input ? cacheKeyFor(input, input.text) : null;
   const fallbackKey = input?.fallback ? cacheKeyFor(input.fallback, input.text) : null;
-  const queryKey = ['translation', key, fallbackKey] as const;
+  const queryKey: SegmentQueryKey = ['translation', key, fallbackKey];
   // The cache keys in queryKey already name engines, identities, languages and text.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
@@ -191,8 +195,9 @@ export const segmentTranslationQuery = (input: SegmentTranslationInput | null) =
 async function fromCache(
   route: EngineRoute,
   text: string,
+  key = cacheKeyFor(route, text),
 ): Promise<SegmentTranslation | undefined> {
-  const record = await readCachedTranslation(cacheKeyFor(route, text));
+  const record = await readCachedTranslation(key);
   return record
     ? {
         text: record.translation,
@@ -246,20 +251,167 @@ async function translateWithCache(
   input: SegmentTranslationInput,
   signal: AbortSignal,
 ): Promise<SegmentTranslation> {
-  const cached =
-    (await fromCache(input, input.text)) ??
-    (input.fallback ? await fromCache(input.fallback, input.text) : undefined);
+  const cached = await fromCacheOrFallback(input);
   if (cached) return cached;
   signal.throwIfAborted();
   // Offline, a paragraph that needs a network engine waits (pending, no request attempted) and
   // goes by itself when the browser is back online. On-device engines need no network.
   if (needsNetwork(input.provider)) await waitUntilOnline(signal);
+  return translateOrFallBack(input, signal);
+}
+
+/** `keys`: the segment's query key, which holds both cache keys already. */
+async function fromCacheOrFallback(
+  input: SegmentTranslationInput,
+  keys?: SegmentQueryKey,
+): Promise<SegmentTranslation | undefined> {
+  return (
+    (await fromCache(input, input.text, keys?.[1] ?? undefined)) ??
+    (input.fallback
+      ? await fromCache(input.fallback, input.text, keys?.[2] ?? undefined)
+      : undefined)
+  );
+}
+
+/** The main engine, and the fallback engine (if any) when the main one fails for this text. */
+async function translateOrFallBack(
+  input: SegmentTranslationInput,
+  signal: AbortSignal,
+): Promise<SegmentTranslation> {
   try {
     return await translateWithEngine(input, input.text, signal);
   } catch (error) {
     const fallback = input.fallback;
-    if (!fallback || signal.aborted || (isProviderError(error) && error.kind === 'aborted'))
-      throw error;
+    if (!fallback || isAbort(error, signal)) throw error;
     return translateWithEngine(fallback, input.text, signal);
   }
+}
+
+function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (isProviderError(error) && error.kind === 'aborted');
+}
+
+/**
+ * Texts a document run looks up in the cache at a time: between two lookups, what a rendered
+ * segment asks for on its own is answered (reopening a book at its end shows the rows there
+ * before the whole book has been read from the cache).
+ */
+const DOCUMENT_CHUNK = 250;
+
+/** One segment of a document, with the query its translation belongs in. */
+export interface DocumentSegment {
+  input: SegmentTranslationInput;
+  options: ReturnType<typeof segmentTranslationQuery>;
+  /** `hashKey(options.queryKey)`. */
+  hash: string;
+}
+
+/**
+ * Translates a document's segments without a query fetch per segment: on a book, ten thousand
+ * promise chains and query state machines cost a local engine seconds of the CPU it translates
+ * on. The texts are looked up in the persistent cache together and handed to the engine's queue
+ * together; each answer is written into its segment's query, exactly as that query's own fetch
+ * would have written it, so a segment rendered later shows it at once, and find, share and the
+ * progress counts read it where they read everything else. A segment whose query already has a
+ * translation or is fetching one is left to it. A text that fails gets the same error state its
+ * own fetch would have left (a rendered segment shows it and offers a retry); offline, what
+ * needs the network is handed to the segments' own queries, which wait for it. Aborting `signal`
+ * withdraws every text still waiting. `onAsked` is called once the texts are in the queue (or
+ * nothing is left to ask). Resolves once every text is settled.
+ */
+export async function translateSegments(
+  queryClient: QueryClient,
+  segments: readonly DocumentSegment[],
+  signal: AbortSignal,
+  onAsked?: () => void,
+): Promise<void> {
+  let asking = true;
+  const asked = () => {
+    if (asking) onAsked?.();
+    asking = false;
+  };
+  const cache = queryClient.getQueryCache();
+  const todo = segments.filter(({ hash }) => !hasOrFetches(cache.get(hash)?.state));
+  if (todo.length === 0) {
+    asked();
+    return;
+  }
+  markDocumentWork(todo.map((segment) => segment.hash));
+  const release = holdCacheWrites();
+  const answers: Promise<void>[] = [];
+  try {
+    for (let start = 0; start < todo.length; start += DOCUMENT_CHUNK) {
+      if (signal.aborted) {
+        for (const segment of todo.slice(start)) unmarkDocumentWork(segment.hash);
+        break;
+      }
+      const chunk = todo.slice(start, start + DOCUMENT_CHUNK);
+      const cached = await Promise.all(
+        chunk.map(({ input, options }) => fromCacheOrFallback(input, options.queryKey)),
+      );
+      chunk.forEach((segment, index) => {
+        const hit = cached[index];
+        if (hit) {
+          unmarkDocumentWork(segment.hash);
+          answerSegment(queryClient, segment, hit);
+        } else if (signal.aborted) {
+          unmarkDocumentWork(segment.hash);
+        } else if (needsNetwork(segment.input.provider) && !isOnline()) {
+          unmarkDocumentWork(segment.hash);
+          queryClient.query(segment.options).catch(() => undefined);
+        } else {
+          answers.push(
+            translateOrFallBack(segment.input, signal).then(
+              (translation) => {
+                unmarkDocumentWork(segment.hash);
+                answerSegment(queryClient, segment, translation);
+              },
+              (error: unknown) => {
+                unmarkDocumentWork(segment.hash);
+                if (!isAbort(error, signal)) failSegment(queryClient, segment, error);
+              },
+            ),
+          );
+        }
+      });
+    }
+    asked();
+    await Promise.all(answers);
+  } finally {
+    asked();
+    release();
+  }
+}
+
+function hasOrFetches(state: { status: string; fetchStatus: string } | undefined): boolean {
+  return state?.status === 'success' || state?.fetchStatus === 'fetching';
+}
+
+function answerSegment(
+  queryClient: QueryClient,
+  segment: DocumentSegment,
+  translation: SegmentTranslation,
+): void {
+  // A translation already there (the segment's own fetch, a retranslation) stays.
+  if (queryClient.getQueryCache().get(segment.hash)?.state.status === 'success') return;
+  queryClient.setQueryData(segment.options.queryKey, translation);
+}
+
+function failSegment(queryClient: QueryClient, segment: DocumentSegment, failure: unknown): void {
+  const query = queryClient.getQueryCache().build(queryClient, {
+    queryKey: segment.options.queryKey,
+    queryHash: segment.hash,
+    gcTime: segment.options.gcTime,
+  });
+  const state = query.state;
+  if (hasOrFetches(state)) return;
+  const error = failure instanceof Error ? failure : toProviderError(failure);
+  query.setState({
+    status: 'error',
+    error,
+    errorUpdateCount: state.errorUpdateCount + 1,
+    errorUpdatedAt: Date.now(),
+    fetchFailureCount: state.fetchFailureCount + 1,
+    fetchFailureReason: error,
+  });
 }

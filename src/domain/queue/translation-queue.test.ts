@@ -131,6 +131,59 @@ describe('TranslationQueue', () => {
     expect(calls[0]!.signal?.aborted).toBe(true);
   });
 
+  it('watches a signal shared by many texts with one listener, and lets go of it once they are answered', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 50,
+      maxCharsPerRequest: 1000,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const controller = new AbortController();
+    const add = vi.spyOn(controller.signal, 'addEventListener');
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    const texts = Array.from({ length: 40 }, (_, i) => `text ${i}`);
+    const results = texts.map((text) => queue.translate(text, { signal: controller.signal }));
+    expect(add).toHaveBeenCalledTimes(1);
+    await tick();
+    upper(calls[0]!);
+    expect(await Promise.all(results)).toEqual(texts.map((t) => t.toUpperCase()));
+    expect(remove).toHaveBeenCalledTimes(1);
+    // Aborting now touches nothing; a text asked for afterwards is watched afresh.
+    const late = queue.translate('late', { signal: controller.signal });
+    expect(add).toHaveBeenCalledTimes(2);
+    controller.abort();
+    await expect(late).rejects.toThrow();
+    await tick();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('withdraws every text of a shared signal when it aborts, the answered ones aside', async () => {
+    const { provider, calls } = scriptedProvider({
+      maxTextsPerRequest: 2,
+      maxCharsPerRequest: 1000,
+      maxConcurrency: 1,
+    });
+    const queue = new TranslationQueue(provider, 'en', 'es');
+    const controller = new AbortController();
+    const results = ['a', 'b', 'c', 'd'].map((text) =>
+      queue.translate(text, { signal: controller.signal }),
+    );
+    await tick();
+    upper(calls[0]!);
+    await expect(results[0]).resolves.toBe('A');
+    controller.abort();
+    await expect(results[2]).rejects.toThrow();
+    await expect(results[3]).rejects.toThrow();
+    await expect(results[1]).resolves.toBe('B');
+    // The request in flight for c and d (sent once a and b were in) is aborted with them.
+    expect(calls.map((call) => call.texts)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(calls[1]!.signal?.aborted).toBe(true);
+    expect(queue.stateOf('c')).toBeUndefined();
+  });
+
   it('keeps a request going while one of its callers still waits', async () => {
     const { provider, calls } = scriptedProvider();
     const queue = new TranslationQueue(provider, 'en', 'es');

@@ -90,6 +90,10 @@ export class TranslationQueue {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Set<() => void>();
   private readonly priorities = new Map<string, number[]>();
+  private readonly abortWatches = new WeakMap<
+    AbortSignal,
+    { callbacks: Set<() => void>; listener: () => void }
+  >();
   private inFlight = 0;
   private nextOrder = 0;
   private flushScheduled = false;
@@ -214,25 +218,55 @@ export class TranslationQueue {
         this.notify();
       }
       const current = entry;
+      const unwatch = signal
+        ? this.watchAbort(signal, () => {
+            current.waiters.delete(waiter);
+            reject(abortReason(signal));
+            this.abandon(current);
+          })
+        : undefined;
       const waiter: Waiter = {
         resolve: (value) => {
-          signal?.removeEventListener('abort', onAbort);
+          unwatch?.();
           resolve(value);
         },
         reject: (error) => {
-          signal?.removeEventListener('abort', onAbort);
+          unwatch?.();
           reject(error);
         },
       };
-      const onAbort = () => {
-        current.waiters.delete(waiter);
-        reject(abortReason(signal));
-        this.abandon(current);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
       current.waiters.add(waiter);
       this.scheduleFlush();
     });
+  }
+
+  /**
+   * Calls `onAbort` when `signal` aborts; returns what stops watching. One listener per signal,
+   * however many texts it covers: a document's run asks for thousands of texts under one signal,
+   * and the DOM adds and removes each listener in time that grows with the listeners already on
+   * the signal.
+   */
+  private watchAbort(signal: AbortSignal, onAbort: () => void): () => void {
+    let watch = this.abortWatches.get(signal);
+    if (!watch) {
+      const callbacks = new Set<() => void>();
+      const listener = () => {
+        this.abortWatches.delete(signal);
+        for (const callback of [...callbacks]) callback();
+      };
+      watch = { callbacks, listener };
+      this.abortWatches.set(signal, watch);
+      signal.addEventListener('abort', listener, { once: true });
+    }
+    const { callbacks, listener } = watch;
+    callbacks.add(onAbort);
+    return () => {
+      if (!callbacks.delete(onAbort) || callbacks.size > 0) return;
+      if (this.abortWatches.get(signal)?.callbacks === callbacks) {
+        this.abortWatches.delete(signal);
+        signal.removeEventListener('abort', listener);
+      }
+    };
   }
 
   /** A text nobody waits for any more leaves the queue; a request nobody waits for is aborted. */

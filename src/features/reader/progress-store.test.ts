@@ -1,5 +1,6 @@
 import { QueryClient, hashKey } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { markDocumentWork, unmarkDocumentWork } from '../../lib/document-work';
 import { PROGRESS_INTERVAL_MS, createProgressStore } from './use-segment-translation';
 
 const keyOf = (i: number) => ['translation', `k${i}`, null] as const;
@@ -117,6 +118,23 @@ describe('document progress', () => {
     client.removeQueries({ queryKey: keyOf(0) });
     await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
     expect(store.getSnapshot()).toEqual({ total: 4, translated: 2, failed: 1, inFlight: 0 });
+  });
+
+  it('counts a document run’s texts as in flight, though no query of theirs is fetching', async () => {
+    const { store, translate } = setup(3);
+    const hashes = [0, 1].map((i) => hashKey(keyOf(i)));
+    markDocumentWork(hashes);
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot()).toEqual({ total: 3, translated: 0, failed: 0, inFlight: 2 });
+    // An answer is written into its query once the run has let go of the text.
+    unmarkDocumentWork(hashes[0]!);
+    translate(0);
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot()).toEqual({ total: 3, translated: 1, failed: 0, inFlight: 1 });
+    // Withdrawn (the run was cancelled): neither in flight nor done.
+    unmarkDocumentWork(hashes[1]!);
+    await vi.advanceTimersByTimeAsync(PROGRESS_INTERVAL_MS + 32);
+    expect(store.getSnapshot()).toEqual({ total: 3, translated: 1, failed: 0, inFlight: 0 });
   });
 
   it('counts what changed before anyone listened', () => {

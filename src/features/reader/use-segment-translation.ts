@@ -8,10 +8,13 @@ import { hashKey, useQuery, useQueryClient, type QueryCache } from '@tanstack/re
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ProviderError } from '../../domain/providers/types';
 import type { QueuedState } from '../../domain/queue/translation-queue';
+import { isDocumentWorking, subscribeDocumentWork } from '../../lib/document-work';
 import {
   getTranslationQueue,
   segmentTranslationQuery,
+  translateSegments,
   translateWithEngine,
+  type DocumentSegment,
   type EngineRoute,
   type SegmentTranslation,
   type SegmentTranslationInput,
@@ -120,20 +123,20 @@ export interface DocumentProgress {
 /**
  * Starts every segment's translation, whether or not the segment is rendered yet (long documents
  * render progressively), and cancels what is still in flight when the inputs change (another
- * language or article). Queries are started without observers: one observer per segment is the
- * segment's own; a second set here would double the work on every answer.
+ * language or article). The top of the document is asked for through the segments' own queries
+ * at once; the rest goes a moment later as one document run (`translateSegments`), which fills
+ * the same queries without a fetch per segment: on a book, ten thousand query fetches cost the
+ * engine on the same cores more than the answers they wait for.
  */
 const FIRST_SLICE = 60;
-/**
- * Later slices: 150 texts every 100 ms stays far ahead of what an engine answers (APy: about 250
- * paragraphs a second here) while leaving the CPU to the engine and the first answers.
- */
-const SLICE = 150;
-const SLICE_GAP_MS = 100;
+/** The first request leaves before the rest of a long document is looked up in the cache. */
+const REST_AFTER_MS = 100;
 
 export function useTranslateDocument(inputs: readonly (SegmentTranslationInput | null)[]): void {
   const queryClient = useQueryClient();
   const wanted = useRef(new Set<string>());
+  /** Runs the last inputs started, let go once the next inputs have joined what both want. */
+  const outgoing = useRef<AbortController[]>([]);
   useEffect(() => {
     const cache = queryClient.getQueryCache();
     const requests = new Map<string, ReturnType<typeof segmentTranslationQuery>>();
@@ -142,33 +145,33 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
       queryClient.query(options).catch(() => undefined);
     };
     const all = inputs.filter((input): input is SegmentTranslationInput => input !== null);
-    // The top of the document is asked for before anything else is set up: on a book, keying
-    // every paragraph's query takes tens of milliseconds the first request need not wait for.
     const first = all.slice(0, FIRST_SLICE).map(segmentTranslationQuery);
     first.forEach(ask);
     for (const options of first) requests.set(hashKey(options.queryKey), options);
-    const queue: ReturnType<typeof segmentTranslationQuery>[] = [];
+    const rest: DocumentSegment[] = [];
     for (const input of all.slice(FIRST_SLICE)) {
       const options = segmentTranslationQuery(input);
       const hash = hashKey(options.queryKey);
       if (requests.has(hash)) continue;
       requests.set(hash, options);
-      queue.push(options);
+      rest.push({ input, options, hash });
     }
     wanted.current = new Set(requests.keys());
-    // Then the rest in slices: the first answers are not kept waiting behind a thousand cache
-    // lookups being set up.
-    let next = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const step = () => {
-      const end = Math.min(queue.length, next + SLICE);
-      for (; next < end; next++) ask(queue[next] as (typeof queue)[number]);
-      timer = next < queue.length ? setTimeout(step, SLICE_GAP_MS) : null;
-    };
-    timer = queue.length > 0 ? setTimeout(step, SLICE_GAP_MS) : null;
+
+    // A run the previous inputs started stops only once this one holds the texts both want:
+    // stopping it first would abort requests in flight that this run would then send again.
+    const previous = outgoing.current;
+    outgoing.current = [];
+    const letGo = () => previous.splice(0).forEach((controller) => controller.abort());
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => {
+      timer = null;
+      void translateSegments(queryClient, rest, controller.signal, letGo);
+    }, REST_AFTER_MS);
 
     // A rendered row that scrolls away takes its observer, and with it its request in flight
-    // (TanStack cancels work nobody watches). The document still wants that text: ask again.
+    // (TanStack cancels work nobody watches). The document still wants that text: ask again,
+    // unless the document run holds it.
     const unsubscribe = cache.subscribe((event) => {
       if (event.type !== 'observerRemoved') return;
       const options = requests.get(event.query.queryHash);
@@ -179,17 +182,29 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
           query?.getObserversCount() === 0 &&
           query.state.status === 'pending' &&
           query.state.fetchStatus === 'idle';
-        if (abandoned && wanted.current.has(event.query.queryHash)) ask(options);
+        if (
+          abandoned &&
+          wanted.current.has(event.query.queryHash) &&
+          !isDocumentWorking(event.query.queryHash)
+        )
+          ask(options);
       }, 0);
     });
 
     return () => {
-      if (timer !== null) clearTimeout(timer);
       unsubscribe();
+      // What this run held passes to the next inputs' run (or is let go a moment later).
+      if (timer !== null) clearTimeout(timer);
+      const leaving = timer === null ? [...previous, controller] : previous;
+      outgoing.current = leaving;
       // Decided a moment later, once the next inputs (if any) are known: a text the document
       // still wants keeps its request; cancelling it and asking again in the same turn would
       // leave it waiting on the cancelled request.
       setTimeout(() => {
+        if (outgoing.current === leaving) {
+          leaving.forEach((run) => run.abort());
+          outgoing.current = [];
+        }
         for (const [hash, options] of requests) {
           if (wanted.current.has(hash)) continue;
           const query = cache.get(hash);
@@ -243,8 +258,9 @@ const IN_FLIGHT = 4;
 
 function kindOf(cache: QueryCache, hash: string): number {
   const state = cache.get(hash)?.state;
-  if (!state) return 0;
-  let kind = 0;
+  // A document run's text is on its way before (and without) a fetch of its own query.
+  let kind = isDocumentWorking(hash) ? IN_FLIGHT : 0;
+  if (!state) return kind;
   if (state.status === 'success') kind |= TRANSLATED;
   else if (state.status === 'error' && state.fetchStatus !== 'fetching') kind |= FAILED;
   if (state.fetchStatus === 'fetching') kind |= IN_FLIGHT;
@@ -325,10 +341,15 @@ export function createProgressStore(cache: QueryCache, hashes: ReadonlyMap<strin
         changed.add(event.query.queryHash);
         counting ??= setTimeout(recount, 0);
       });
+      const unsubscribeWork = subscribeDocumentWork((touched) => {
+        for (const hash of touched) if (hashes.has(hash)) changed.add(hash);
+        if (changed.size > 0) counting ??= setTimeout(recount, 0);
+      });
       return () => {
         if (counting !== null) clearTimeout(counting);
         if (timer !== null) clearTimeout(timer);
         unsubscribe();
+        unsubscribeWork();
       };
     },
     getSnapshot: () => snapshot,
