@@ -199,3 +199,44 @@ describe('translating a document in one run', () => {
     expect(segments.map((s) => isDocumentWorking(s.hash))).toEqual([false, false, false]);
   });
 });
+
+describe('translating a document while offline', () => {
+  it('shows what the cache holds, waits once for the network for the rest, then asks for it', async () => {
+    const main = engine('doc-5', (batch) => Promise.resolve(batch.map((t) => `ES: ${t}`)));
+    const [known, ...rest] = documentOf(
+      texts.map((text) => ({ provider: main, from: 'en', to: 'es', text })),
+    );
+    await translateSegments(new QueryClient(), [known!], new AbortController().signal);
+    await settle();
+    expect(main.calls).toHaveBeenCalledTimes(1);
+
+    const online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const client = new QueryClient();
+      const asked = vi.fn();
+      const run = translateSegments(client, [known!, ...rest], new AbortController().signal, asked);
+      await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+      expect(client.getQueryData(known!.options.queryKey)?.text).toBe(`ES: ${texts[0]}`);
+      await settle();
+      // Nothing asked while offline; the rest is counted as on its way (the status line says
+      // it waits for the network), with no query fetching for it.
+      expect(main.calls).toHaveBeenCalledTimes(1);
+      expect(rest.map((s) => isDocumentWorking(s.hash))).toEqual([true, true]);
+      expect(rest.map((s) => client.getQueryState(s.options.queryKey))).toEqual([
+        undefined,
+        undefined,
+      ]);
+
+      online.mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+      await run;
+      expect(main.calls).toHaveBeenCalledTimes(2);
+      expect(rest.map((s) => client.getQueryData(s.options.queryKey)?.text)).toEqual(
+        rest.map((s) => `ES: ${s.input.text}`),
+      );
+      expect(rest.map((s) => isDocumentWorking(s.hash))).toEqual([false, false]);
+    } finally {
+      online.mockRestore();
+    }
+  });
+});

@@ -336,13 +336,38 @@ export async function translateSegments(
     asked();
     return;
   }
-  markDocumentWork(todo.map((segment) => segment.hash));
-  const release = holdCacheWrites();
+  const held = new Set(todo.map((segment) => segment.hash));
+  markDocumentWork(held);
+  /** This run is done with a text (each text once, however the run ends). */
+  const letGo = (hash: string) => {
+    if (held.delete(hash)) unmarkDocumentWork(hash);
+  };
   const answers: Promise<void>[] = [];
+  const ask = (segment: DocumentSegment) => {
+    // Already there (a rendered segment's own fetch got it meanwhile), or not wanted any more.
+    if (hasOrFetches(cache.get(segment.hash)?.state) || signal.aborted) {
+      letGo(segment.hash);
+      return;
+    }
+    answers.push(
+      translateOrFallBack(segment.input, signal).then(
+        (translation) => {
+          letGo(segment.hash);
+          answerSegment(queryClient, segment, translation);
+        },
+        (error: unknown) => {
+          letGo(segment.hash);
+          if (!isAbort(error, signal)) failSegment(queryClient, segment, error);
+        },
+      ),
+    );
+  };
+  /** Texts that need the network while the browser is offline: asked for once it is back. */
+  const offline: DocumentSegment[] = [];
   try {
     for (let start = 0; start < todo.length; start += DOCUMENT_CHUNK) {
       if (signal.aborted) {
-        for (const segment of todo.slice(start)) unmarkDocumentWork(segment.hash);
+        for (const segment of todo.slice(start)) letGo(segment.hash);
         break;
       }
       const chunk = todo.slice(start, start + DOCUMENT_CHUNK);
@@ -352,34 +377,27 @@ export async function translateSegments(
       chunk.forEach((segment, index) => {
         const hit = cached[index];
         if (hit) {
-          unmarkDocumentWork(segment.hash);
+          letGo(segment.hash);
           answerSegment(queryClient, segment, hit);
-        } else if (signal.aborted) {
-          unmarkDocumentWork(segment.hash);
         } else if (needsNetwork(segment.input.provider) && !isOnline()) {
-          unmarkDocumentWork(segment.hash);
-          queryClient.query(segment.options).catch(() => undefined);
+          offline.push(segment);
         } else {
-          answers.push(
-            translateOrFallBack(segment.input, signal).then(
-              (translation) => {
-                unmarkDocumentWork(segment.hash);
-                answerSegment(queryClient, segment, translation);
-              },
-              (error: unknown) => {
-                unmarkDocumentWork(segment.hash);
-                if (!isAbort(error, signal)) failSegment(queryClient, segment, error);
-              },
-            ),
-          );
+          ask(segment);
         }
       });
     }
     asked();
+    if (offline.length > 0) {
+      // One wait for the whole document (not one per paragraph); they stay counted as on their
+      // way, which the status line shows as waiting for the network.
+      await waitUntilOnline(signal).catch(() => undefined);
+      offline.forEach(ask);
+    }
     await Promise.all(answers);
   } finally {
     asked();
-    release();
+    // Nothing stays counted as on its way after the run, whatever ended it.
+    for (const hash of [...held]) letGo(hash);
   }
 }
 
