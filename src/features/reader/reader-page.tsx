@@ -3,6 +3,7 @@ import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/notice';
 import { articleQuery, recentArticlesQuery, updateArticle } from '../../lib/articles';
+import { reviewIdFor } from '../../lib/review-store';
 import type { ProviderId } from '../../domain/providers/registry';
 import type { SegmentTranslationInput } from '../../lib/engine';
 import { usePreferences } from '../../lib/preferences';
@@ -19,6 +20,7 @@ import { useTranslationPlan } from './use-translation-plan';
 import { readReadingPosition, useSaveReadingPosition } from './use-reading-position';
 import { FindContext, type FindControls } from './find-context';
 import { useReaderFind } from './use-reader-find';
+import { readReviewPosition } from '../review/use-review-position';
 
 // The review workspace, its checks and file formats load only when someone opens the view.
 const ReviewWorkspace = lazy(() => import('../review/review-workspace'));
@@ -91,9 +93,17 @@ function Reader({
     () => (configuredKey === '' ? [] : (configuredKey.split(' ') as ProviderId[])),
     [configuredKey],
   );
-  useTranslateDocument(inputs);
   const labels = useSegmentLabels();
   const [initialIndex] = useState(() => readReadingPosition(record.id));
+  // The document is translated from where it opens: a review reopens at its own place.
+  const [startAt] = useState(() => {
+    const reviewed =
+      view === 'review' && plan.target
+        ? readReviewPosition(reviewIdFor(record.id, plan.target))
+        : null;
+    return reviewed ?? initialIndex;
+  });
+  useTranslateDocument(inputs, startAt);
   useSaveReadingPosition(record.id);
   const findBarId = useId();
   const readingView = view === 'review' ? null : view;

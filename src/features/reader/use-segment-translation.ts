@@ -123,8 +123,8 @@ export interface DocumentProgress {
 /**
  * Starts every segment's translation, whether or not the segment is rendered yet (long documents
  * render progressively), and cancels what is still in flight when the inputs change (another
- * language or article). The top of the document is asked for through the segments' own queries
- * at once; the rest goes a moment later as one document run (`translateSegments`), which fills
+ * language or article). The start of the document (or the place it reopens at, and onwards) is
+ * asked for through the segments' own queries at once; the rest goes a moment later as one document run (`translateSegments`), which fills
  * the same queries without a fetch per segment: on a book, ten thousand query fetches cost the
  * engine on the same cores more than the answers they wait for.
  */
@@ -132,7 +132,11 @@ const FIRST_SLICE = 60;
 /** The first request leaves before the rest of a long document is looked up in the cache. */
 const REST_AFTER_MS = 100;
 
-export function useTranslateDocument(inputs: readonly (SegmentTranslationInput | null)[]): void {
+export function useTranslateDocument(
+  inputs: readonly (SegmentTranslationInput | null)[],
+  /** Where the reader starts (a reopened document's place): asked for first, then onwards. */
+  startAt = 0,
+): void {
   const queryClient = useQueryClient();
   const wanted = useRef(new Set<string>());
   /** Runs the last inputs started, let go once the next inputs have joined what both want. */
@@ -144,7 +148,10 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
       // Failures surface on the segments; nothing to do with them here.
       queryClient.query(options).catch(() => undefined);
     };
-    const all = inputs.filter((input): input is SegmentTranslationInput => input !== null);
+    const from = Math.min(Math.max(0, Math.floor(startAt)), inputs.length);
+    const all = [...inputs.slice(from), ...inputs.slice(0, from)].filter(
+      (input): input is SegmentTranslationInput => input !== null,
+    );
     const first = all.slice(0, FIRST_SLICE).map(segmentTranslationQuery);
     first.forEach(ask);
     for (const options of first) requests.set(hashKey(options.queryKey), options);
@@ -216,7 +223,7 @@ export function useTranslateDocument(inputs: readonly (SegmentTranslationInput |
       }, 0);
       wanted.current = new Set();
     };
-  }, [inputs, queryClient]);
+  }, [inputs, queryClient, startAt]);
 }
 
 /** How often the counts of a long run may redraw; its start and its end show at once. */
