@@ -124,13 +124,18 @@ export interface DocumentProgress {
  * Starts every segment's translation, whether or not the segment is rendered yet (long documents
  * render progressively), and cancels what is still in flight when the inputs change (another
  * language or article). The start of the document (or the place it reopens at, and onwards) is
- * asked for through the segments' own queries at once; the rest goes a moment later as one document run (`translateSegments`), which fills
- * the same queries without a fetch per segment: on a book, ten thousand query fetches cost the
- * engine on the same cores more than the answers they wait for.
+ * asked for through the segments' own queries at once; the rest follows as one document run
+ * (`translateSegments`), which fills the same queries without a fetch per segment: on a book, ten
+ * thousand query fetches cost the engine on the same cores more than the answers they wait for.
  */
 const FIRST_SLICE = 60;
-/** The first request leaves before the rest of a long document is looked up in the cache. */
-const REST_AFTER_MS = 100;
+/**
+ * The rest is set up once the first answer is in, or after this long at most: setting up ten
+ * thousand texts takes a tenth of a second or more of CPU, which the engine working on the first
+ * request (a local one, on the same cores) would otherwise lose, while the first slice still
+ * keeps it busy for a few requests more.
+ */
+const REST_AT_MOST_MS = 300;
 
 export function useTranslateDocument(
   inputs: readonly (SegmentTranslationInput | null)[],
@@ -155,6 +160,9 @@ export function useTranslateDocument(
     const first = all.slice(0, FIRST_SLICE).map(segmentTranslationQuery);
     first.forEach(ask);
     for (const options of first) requests.set(hashKey(options.queryKey), options);
+    const firstHashes = new Set(requests.keys());
+    const firstAnswered = () =>
+      [...firstHashes].some((hash) => cache.get(hash)?.state.status !== 'pending');
     const rest: DocumentSegment[] = [];
     for (const input of all.slice(FIRST_SLICE)) {
       const options = segmentTranslationQuery(input);
@@ -171,15 +179,31 @@ export function useTranslateDocument(
     outgoing.current = [];
     const letGo = () => previous.splice(0).forEach((controller) => controller.abort());
     const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | null = setTimeout(() => {
-      timer = null;
+    let started = false;
+    let disposed = false;
+    const startRest = () => {
+      if (started || disposed) return;
+      started = true;
+      clearTimeout(timer);
       void translateSegments(queryClient, rest, controller.signal, letGo);
-    }, REST_AFTER_MS);
+    };
+    // Already answered (from the query cache): no engine to spare, the rest goes at once.
+    const timer = setTimeout(startRest, firstAnswered() ? 0 : REST_AT_MOST_MS);
 
     // A rendered row that scrolls away takes its observer, and with it its request in flight
     // (TanStack cancels work nobody watches). The document still wants that text: ask again,
     // unless the document run holds it.
     const unsubscribe = cache.subscribe((event) => {
+      if (
+        !started &&
+        event.type === 'updated' &&
+        firstHashes.has(event.query.queryHash) &&
+        event.query.state.status !== 'pending'
+      ) {
+        // After the answer's own work (a task later).
+        setTimeout(startRest, 0);
+        return;
+      }
       if (event.type !== 'observerRemoved') return;
       const options = requests.get(event.query.queryHash);
       if (!options) return;
@@ -201,8 +225,9 @@ export function useTranslateDocument(
     return () => {
       unsubscribe();
       // What this run held passes to the next inputs' run (or is let go a moment later).
-      if (timer !== null) clearTimeout(timer);
-      const leaving = timer === null ? [...previous, controller] : previous;
+      disposed = true;
+      clearTimeout(timer);
+      const leaving = started ? [...previous, controller] : previous;
       outgoing.current = leaving;
       // Decided a moment later, once the next inputs (if any) are known: a text the document
       // still wants keeps its request; cancelling it and asking again in the same turn would
