@@ -10,7 +10,7 @@ import {
 } from './engine';
 
 function engine(id: string, answer: (texts: readonly string[]) => Promise<string[]>) {
-  const calls = vi.fn((texts: readonly string[]) => answer(texts));
+  const calls = vi.fn<TranslationProvider['translate']>((texts) => answer(texts));
   const provider: TranslationProvider = {
     id,
     cacheIdentity: `${id}@test`,
@@ -185,10 +185,7 @@ describe('translating a document in one run', () => {
     await vi.waitFor(() => expect(main.calls).toHaveBeenCalledTimes(1));
     controller.abort();
     await run;
-    const signal = (
-      main.calls.mock.calls[0] as unknown as [unknown, unknown, unknown, { signal: AbortSignal }]
-    )[3].signal;
-    expect(signal.aborted).toBe(true);
+    expect(main.calls.mock.calls[0]?.[3]?.signal?.aborted).toBe(true);
     answer(texts.map((t) => `ES: ${t}`));
     await settle();
     expect(segments.map((s) => client.getQueryState(s.options.queryKey)?.status)).toEqual([
